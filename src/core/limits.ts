@@ -1,0 +1,33 @@
+/**
+ * Limits on untrusted input. Every parser and fetcher takes its limits from here so that one
+ * configuration tightens or loosens all of them (see reference/style-and-security.md §2.4).
+ */
+export interface Limits {
+  /** Largest single JSON value (one STIX object, one MISP event, one model file), in bytes. */
+  maxObjectBytes: number;
+  /** Deepest nesting of arrays and objects accepted in one JSON value. */
+  maxDepth: number;
+  /** Longest string property accepted, in characters. */
+  maxStringLength: number;
+  /** Longest CSV or text line, in bytes. */
+  maxLineBytes: number;
+  /** Largest body fetched from a URL, compressed, in bytes. */
+  maxFetchBytes: number;
+  /** Largest body fetched from a URL once decompressed, in bytes. */
+  maxDecompressedBytes: number;
+  /** Timeout of one fetch, in milliseconds. */
+  fetchTimeoutMs: number;
+  /** Redirects followed when a feed allows them. */
+  maxRedirects: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxObjectBytes: 16 * 1024 * 1024,
+  maxDepth: 64,
+  maxStringLength: 1024 * 1024,
+  maxLineBytes: 1024 * 1024,
+  maxFetchBytes: 512 * 1024 * 1024,
+  maxDecompressedBytes: 2 * 1024 * 1024 * 1024,
+  fetchTimeoutMs: 60_000,
+  maxRedirects: 5,
+};
