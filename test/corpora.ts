@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The shared corpora of real public data. Tests read them in place (never copied into the
+ * repository); THREATLOOM_CORPORA overrides the default location beside the repository.
+ */
+export const CORPORA_DIR = resolve(
+  process.env.THREATLOOM_CORPORA ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora'),
+);
+
+export const corporaPresent = existsSync(CORPORA_DIR);
+
+if (!corporaPresent) {
+  console.warn(`corpora not found at ${CORPORA_DIR}: tests on real data are skipped`);
+}
+
+export function corpus(...parts: string[]): string {
+  return join(CORPORA_DIR, ...parts);
+}
