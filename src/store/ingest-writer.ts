@@ -1,0 +1,38 @@
+import type { ObjectsTable, ObservablesTable, RelationshipsTable } from './schema.ts';
+
+export type ObjectRow = ObjectsTable;
+
+/** What the store knows of an object's current version, to decide created/updated/unchanged. */
+export interface CurrentVersion {
+  modifiedKey: string | null;
+  revoked: boolean;
+}
+
+export interface ProvenanceWrite {
+  objectId: string;
+  sourceId: number;
+  seen: string;
+  /** Counts one more sighting by the source: true for created and updated objects only. */
+  bump: boolean;
+  reliability: string | null;
+  tlp: string | null;
+}
+
+/**
+ * One transaction's worth of ingest writes. Everything in it lands or nothing does, so a
+ * process killed mid-ingest leaves whole batches only, and re-running completes the job.
+ */
+export interface IngestBatch {
+  created: { row: ObjectRow; observables: ObservablesTable[]; relationships: RelationshipsTable[] }[];
+  /** The current version moves to object_versions, then the row is replaced. */
+  replaced: { row: ObjectRow; observables: ObservablesTable[]; relationships: RelationshipsTable[] }[];
+  /** Versions older than the current one: kept in object_versions if not there yet. */
+  older: { id: string; modified_key: string; json: string }[];
+  provenance: ProvenanceWrite[];
+}
+
+/** The dialect-specific hot path of ingestion: prepared statements, one transaction a batch. */
+export interface IngestWriter {
+  currentVersions(ids: string[]): Promise<Map<string, CurrentVersion>>;
+  writeBatch(batch: IngestBatch): Promise<void>;
+}

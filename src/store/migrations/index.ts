@@ -1,0 +1,22 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import * as intel from './001-intel.ts';
+import * as search from './002-search.ts';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+
+/** Versioned migrations, applied in name order; never edit one that has shipped, add a new one. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001-intel': intel,
+  '002-search': search,
+};
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    getMigrations: () => {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, dialect) };
+      return Promise.resolve(out);
+    },
+  };
+}

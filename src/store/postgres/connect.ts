@@ -1,0 +1,33 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../schema.ts';
+import type { Store } from '../store.ts';
+import { createPostgresIngestWriter } from './ingest-writer.ts';
+import { createPostgresTextSearch } from './text-search.ts';
+
+/**
+ * Connects to PostgreSQL. `?schema=NAME` in the URL selects (and creates) a schema, which
+ * is how test suites get a database of their own.
+ */
+export async function connectPostgres(url: string): Promise<Store> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`invalid schema name in database URL: ${schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    ingestWriter: createPostgresIngestWriter(pool),
+    textSearch: createPostgresTextSearch(pool),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Generated } from 'kysely';
+
+/** Table types of the store; both dialects hold exactly these tables. */
+export interface Database {
+  objects: ObjectsTable;
+  object_versions: ObjectVersionsTable;
+  relationships: RelationshipsTable;
+  observables: ObservablesTable;
+  sources: SourcesTable;
+  provenance: ProvenanceTable;
+  feeds: FeedsTable;
+  feed_runs: FeedRunsTable;
+}
+
+/** The current version of every STIX object; `json` is the object exactly as received. */
+export interface ObjectsTable {
+  id: string;
+  type: string;
+  spec_version: string | null;
+  created: string | null;
+  modified: string | null;
+  /** timestampKey(modified): the sortable form used to compare versions. */
+  modified_key: string | null;
+  revoked: number;
+  confidence: number | null;
+  created_by_ref: string | null;
+  /** Rank of the object's TLP (0 clear … 4 red): the access-control filter of every read. */
+  tlp: number;
+  name: string | null;
+  description: string | null;
+  aliases: string | null;
+  labels: string | null;
+  matchable: number | null;
+  json: string;
+}
+
+/** Superseded versions, kept when a newer `modified` replaces the current one. */
+export interface ObjectVersionsTable {
+  id: string;
+  modified_key: string;
+  json: string;
+}
+
+/** SROs and embedded references (`object_refs`, `sighting_of_ref`), for one-hop pivots. */
+export interface RelationshipsTable {
+  id: string;
+  source_ref: string;
+  relationship_type: string;
+  target_ref: string;
+}
+
+/** The hot lookup index: canonical observable value → the objects that carry it. */
+export interface ObservablesTable {
+  value: string;
+  kind: string;
+  object_id: string;
+  /** For IPs and CIDRs: fixed-width hex bounds, so "IP inside a CIDR" is a range query. */
+  range_lo: string | null;
+  range_hi: string | null;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  reliability: string | null;
+  tlp: string | null;
+  created: string;
+}
+
+/** Which source reported which object, when first and last, how many times. */
+export interface ProvenanceTable {
+  object_id: string;
+  source_id: number;
+  first_seen: string;
+  last_seen: string;
+  times_seen: number;
+  reliability: string | null;
+  tlp: string | null;
+}
+
+export interface FeedsTable {
+  name: string;
+  location: string;
+  format: string;
+  mapping: string | null;
+  schedule: string | null;
+  reliability: string | null;
+  tlp: string | null;
+  headers: string | null;
+  allow_private: number;
+  allow_redirects: number;
+  enabled: number;
+  state: string | null;
+  created: string;
+}
+
+export interface FeedRunsTable {
+  id: Generated<number>;
+  feed: string;
+  started: string;
+  finished: string | null;
+  status: string;
+  counts: string | null;
+  error: string | null;
+}
