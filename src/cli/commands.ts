@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerDemoCommand } from './demo.ts';
+import { registerIntelCommands } from './intel/index.ts';
 
 /** Every sub-command registers itself here, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerDemoCommand(program);
+  registerIntelCommands(program);
 }

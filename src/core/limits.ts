@@ -19,6 +19,12 @@ export interface Limits {
   fetchTimeoutMs: number;
   /** Redirects followed when a feed allows them. */
   maxRedirects: number;
+  /** Longest single observable value (URL, domain, …) parsed, in characters. */
+  maxObservableLength: number;
+  /** Longest threat-rule condition, in characters. */
+  maxConditionLength: number;
+  /** Deepest nesting of one threat-rule condition (parentheses, operators, calls). */
+  maxConditionDepth: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -30,4 +36,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDecompressedBytes: 2 * 1024 * 1024 * 1024,
   fetchTimeoutMs: 60_000,
   maxRedirects: 5,
+  maxObservableLength: 65_536,
+  maxConditionLength: 4096,
+  maxConditionDepth: 32,
 };

@@ -1,4 +1,7 @@
 import type { Limits } from '../core/limits.ts';
+import type { Tlp } from '../stix/markings.ts';
+
+export type { Tlp };
 
 /** Where one item came from, for results and error messages. */
 export interface ItemLocation {
@@ -9,8 +12,6 @@ export interface ItemLocation {
   /** JSON path (`$.objects[3]`) or file name and column (`feed.csv:col 2`). */
   path: string;
 }
-
-export type Tlp = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
 
 /** A STIX 2.1 object as the source read it, not yet validated. */
 export interface StixRecord {
@@ -29,7 +30,10 @@ export interface ObservableRecord {
   value: string;
   /** The observable kind when the source says it; detected otherwise. */
   observableKind?: string;
-  /** Stable id from the source (a MISP attribute UUID), else derived from the value. */
+  /**
+   * Stable id from the source (a MISP attribute UUID); the indicator's id becomes
+   * `indicator--<id>`. Without it the id is derived from the canonical value.
+   */
   id?: string;
   labels?: string[];
   description?: string;
@@ -67,4 +71,6 @@ export interface SourceInput {
 export interface Source {
   readonly format: IngestFormat;
   read(input: SourceInput): AsyncIterable<SourceRecord>;
+  /** For incremental sources (MISP feeds): what to remember for the next run, after a read. */
+  state?(): Record<string, number>;
 }

@@ -1,9 +1,12 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { autoIdColumn } from './columns.ts';
 
 /** The intelligence tables (DESIGN.md § Storage). */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  // Byte order for the columns compared as ranges (versions, values, IP bounds), whatever the
+  // database's locale; SQLite's default collation already is.
+  const bytewise = dialect === 'postgres' ? sql`collate "C"` : sql``;
   await db.schema
     .createTable('objects')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -11,7 +14,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('spec_version', 'text')
     .addColumn('created', 'text')
     .addColumn('modified', 'text')
-    .addColumn('modified_key', 'text')
+    .addColumn('modified_key', 'text', (c) => c.modifyEnd(bytewise))
     .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('confidence', 'integer')
     .addColumn('created_by_ref', 'text')
@@ -28,7 +31,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema
     .createTable('object_versions')
     .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('modified_key', 'text', (c) => c.notNull())
+    .addColumn('modified_key', 'text', (c) => c.notNull().modifyEnd(bytewise))
     .addColumn('json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('object_versions_pk', ['id', 'modified_key'])
     .execute();
@@ -45,11 +48,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('observables')
-    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull().modifyEnd(bytewise))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
-    .addColumn('range_lo', 'text')
-    .addColumn('range_hi', 'text')
+    .addColumn('range_lo', 'text', (c) => c.modifyEnd(bytewise))
+    .addColumn('range_hi', 'text', (c) => c.modifyEnd(bytewise))
     .addPrimaryKeyConstraint('observables_pk', ['value', 'kind', 'object_id'])
     .execute();
   await db.schema.createIndex('observables_object').on('observables').columns(['object_id']).execute();

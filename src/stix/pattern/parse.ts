@@ -1,0 +1,184 @@
+import { AppError } from '../../core/errors.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
+import type { ComparisonExpression, ObservationExpression, PatternAst, Qualifier } from './ast.ts';
+import { Lexer } from './lexer.ts';
+import { comparisonTail, objectPath } from './parse-comparison.ts';
+import { lexError, type Token } from './token.ts';
+
+export interface ParsePatternOptions {
+  /** `maxDepth` caps nested brackets and parentheses; `maxStringLength` caps the pattern length. */
+  limits?: Pick<Limits, 'maxDepth' | 'maxStringLength'>;
+}
+
+/**
+ * Parses a STIX 2.1 pattern (STIX 2.1 §9) into its syntax tree. Recursive descent over the
+ * grammar STIXPattern.g4: FOLLOWEDBY binds loosest, then OR, then AND between observations;
+ * inside brackets OR binds looser than AND; qualifiers bind to the observation before them.
+ * Like cti-pattern-validator, one observation may not carry two qualifiers of the same kind
+ * unless parentheses separate them.
+ *
+ * Throws AppError INVALID_INPUT with the 1-based `column` and what was expected there, or
+ * LIMIT_EXCEEDED when the pattern is longer or nests deeper than the limits.
+ */
+export function parsePattern(text: string, options: ParsePatternOptions = {}): PatternAst {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (text.length > limits.maxStringLength) {
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `STIX pattern longer than ${limits.maxStringLength} characters`,
+      { column: limits.maxStringLength + 1 },
+    );
+  }
+  const parser = new PatternParser(new Lexer(text), limits.maxDepth);
+  const ast = parser.observations();
+  if (parser.tok.kind !== 'eof') parser.fail('AND, OR, FOLLOWEDBY, a qualifier or the end of the pattern');
+  return ast;
+}
+
+export class PatternParser {
+  tok: Token;
+  private depth = 0;
+
+  constructor(
+    private readonly lexer: Lexer,
+    private readonly maxDepth: number,
+  ) {
+    this.tok = lexer.next();
+  }
+
+  advance(): Token {
+    const t = this.tok;
+    this.tok = this.lexer.next();
+    return t;
+  }
+
+  is(kind: 'punct' | 'keyword', text: string): boolean {
+    return this.tok.kind === kind && this.tok.text === text;
+  }
+
+  expect(kind: 'punct' | 'keyword', text: string): Token {
+    if (!this.is(kind, text)) this.fail(`'${text}'`);
+    return this.advance();
+  }
+
+  fail(expected: string, tok: Token = this.tok): never {
+    throw lexError(`expected ${expected}, found ${describe(tok)}`, tok.start);
+  }
+
+  /** Runs `body` one bracket or parenthesis deeper. */
+  nested<T>(body: () => T): T {
+    if (++this.depth > this.maxDepth) {
+      throw new AppError('LIMIT_EXCEEDED', `STIX pattern nests deeper than ${this.maxDepth} levels`, {
+        column: this.tok.start + 1,
+      });
+    }
+    const result = body();
+    this.depth--;
+    return result;
+  }
+
+  /** Parses `operand (op operand)*` into one n-ary node. */
+  chain<T>(op: string, operand: () => T, make: (operands: T[]) => T): T {
+    const first = operand();
+    if (!this.is('keyword', op)) return first;
+    const operands = [first];
+    while (this.is('keyword', op)) {
+      this.advance();
+      operands.push(operand());
+    }
+    return make(operands);
+  }
+
+  observations(): ObservationExpression {
+    const nary = (operator: 'AND' | 'OR' | 'FOLLOWEDBY') => (operands: ObservationExpression[]) =>
+      ({ type: 'observation-op', operator, operands }) as const;
+    const and = () => this.chain('AND', () => this.observation(), nary('AND'));
+    const or = () => this.chain('OR', and, nary('OR'));
+    return this.chain('FOLLOWEDBY', or, nary('FOLLOWEDBY'));
+  }
+
+  comparison(): ComparisonExpression {
+    const nary = (operator: 'AND' | 'OR') => (operands: ComparisonExpression[]) =>
+      ({ type: 'comparison-op', operator, operands }) as const;
+    const and = () => this.chain('AND', () => this.propTest(), nary('AND'));
+    return this.chain('OR', and, nary('OR'));
+  }
+
+  private observation(): ObservationExpression {
+    let result: ObservationExpression;
+    if (this.is('punct', '[')) {
+      this.advance();
+      const comparison = this.nested(() => this.comparison());
+      this.expect('punct', ']');
+      result = { type: 'observation', comparison };
+    } else if (this.is('punct', '(')) {
+      this.advance();
+      result = this.nested(() => this.observations());
+      this.expect('punct', ')');
+    } else {
+      this.fail(`'[' or '('`);
+    }
+    const seen = new Set<Qualifier['type']>();
+    for (let q = this.qualifier(); q; q = this.qualifier()) {
+      if (seen.has(q.qualifier.type)) {
+        throw lexError(`duplicate ${q.token.text} qualifier on one observation`, q.token.start);
+      }
+      seen.add(q.qualifier.type);
+      result = { type: 'qualified', qualifier: q.qualifier, expression: result };
+    }
+    return result;
+  }
+
+  private qualifier(): { token: Token; qualifier: Qualifier } | undefined {
+    const token = this.tok;
+    if (this.is('keyword', 'WITHIN')) {
+      this.advance();
+      const n = this.tok;
+      if ((n.kind !== 'int' && n.kind !== 'float') || n.flag) this.fail('a positive number of seconds');
+      this.advance();
+      this.expect('keyword', 'SECONDS');
+      return { token, qualifier: { type: 'within', seconds: n.text } };
+    }
+    if (this.is('keyword', 'REPEATS')) {
+      this.advance();
+      const n = this.tok;
+      if (n.kind !== 'int' || n.flag || !Number.isSafeInteger(Number(n.text))) this.fail('a positive integer');
+      this.advance();
+      this.expect('keyword', 'TIMES');
+      return { token, qualifier: { type: 'repeats', times: Number(n.text) } };
+    }
+    if (this.is('keyword', 'START')) {
+      this.advance();
+      const start = this.timestamp();
+      this.expect('keyword', 'STOP');
+      return { token, qualifier: { type: 'start-stop', start, stop: this.timestamp() } };
+    }
+    return undefined;
+  }
+
+  private timestamp(): string {
+    if (this.tok.kind !== 'timestamp') this.fail("a timestamp t'…'");
+    return this.advance().text;
+  }
+
+  private propTest(): ComparisonExpression {
+    if (this.is('punct', '(')) {
+      this.advance();
+      const inner = this.nested(() => this.comparison());
+      this.expect('punct', ')');
+      return inner;
+    }
+    if (this.is('keyword', 'EXISTS')) {
+      this.advance();
+      return { type: 'exists', path: objectPath(this) };
+    }
+    return comparisonTail(this, objectPath(this));
+  }
+}
+
+export function describe(tok: Token): string {
+  if (tok.kind === 'eof') return 'the end of the pattern';
+  const text = tok.text.length > 40 ? `${tok.text.slice(0, 40)}…` : tok.text;
+  if (tok.kind === 'string') return `string '${text}'`;
+  return `'${text}'`;
+}
