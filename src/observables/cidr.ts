@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.ts';
 import { intToIpv4, ipv4Int, ipv4RangeFlag } from './ipv4.ts';
 import { formatIpv6, ipv6Groups, ipv6Hex, ipv6RangeFlag, maskIpv6 } from './ipv6.ts';
-import type { ObservableFlag, ObservableKind } from './types.ts';
+import type { ObservableFlag } from './types.ts';
 
 type IpKind = 'ipv4' | 'ipv6' | 'cidr4' | 'cidr6';
 

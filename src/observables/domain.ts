@@ -81,7 +81,8 @@ export function canonicalDomain(raw: string): DomainResult | null {
   if (d.endsWith('.')) d = d.slice(0, -1);
   if (!validLabels(d)) return null;
   const info = parseTld(d, TLD_OPTIONS);
-  if (info.domain === null) return null;
+  // The registrable label is a host name (RFC 952): underscores only below it.
+  if (info.domain === null || info.domain.includes('_')) return null;
   const tld = d.slice(d.lastIndexOf('.') + 1);
   const { flags, known } = flagsOf(d, tld, info.isIcann === true);
   return { value: d, flags, knownSuffix: known, tld };

@@ -63,5 +63,5 @@ export function prepareText(text: string): string {
   if (t.includes('&')) {
     t = t.replace(ENTITY, (m: string, dec?: string, hex?: string, name?: string) => decodeEntity(m, dec, hex, name));
   }
-  return /[\u2010\u2011]/.test(t) ? t.replace(/[\u2010\u2011]/g, '-') : t;
+  return t.replace(/[\u2010\u2011]/g, '-');
 }

@@ -84,12 +84,6 @@ export function ipv6Hex(g: Ipv6Groups): string {
   return g.map((x) => x.toString(16).padStart(4, '0')).join('');
 }
 
-function prefixGroups(text: string): Ipv6Groups {
-  const g = ipv6Groups(text);
-  if (!g) throw new Error(`bad IPv6 prefix ${text}`);
-  return g;
-}
-
 /** Groups masked to the first `bits` bits, or with the remaining bits set when `fill`. */
 export function maskIpv6(g: Ipv6Groups, bits: number, fill: boolean): Ipv6Groups {
   return g.map((x, i) => {
@@ -104,25 +98,24 @@ function inPrefix(g: Ipv6Groups, p: Ipv6Groups, bits: number): boolean {
 }
 
 /** Special-purpose blocks (IANA IPv6 special registry), most specific first. */
-const RANGES = (
-  [
-    ['::', 128, 'unspecified'],
-    ['::1', 128, 'loopback'],
-    ['64:ff9b:1::', 48, 'private'],
-    ['100::', 64, 'reserved'],
-    ['2001:db8::', 32, 'documentation'],
-    ['3fff::', 20, 'documentation'],
-    ['fc00::', 7, 'private'],
-    ['fe80::', 10, 'link-local'],
-    ['fec0::', 10, 'reserved'],
-    ['ff00::', 8, 'multicast'],
-  ] as const
-).map(([p, bits, flag]) => ({ p: prefixGroups(p), bits, flag: flag as ObservableFlag }));
+const RANGES: readonly (readonly [string, number, ObservableFlag])[] = [
+  ['::', 128, 'unspecified'],
+  ['::1', 128, 'loopback'],
+  ['64:ff9b:1::', 48, 'private'],
+  ['100::', 64, 'reserved'],
+  ['2001:db8::', 32, 'documentation'],
+  ['3fff::', 20, 'documentation'],
+  ['fc00::', 7, 'private'],
+  ['fe80::', 10, 'link-local'],
+  ['fec0::', 10, 'reserved'],
+  ['ff00::', 8, 'multicast'],
+];
+const TABLE = RANGES.map(([p, bits, flag]) => ({ p: ipv6Groups(p)!, bits, flag }));
 
 /** The flag of the special block holding the whole range lo..hi, if any. */
 export function ipv6RangeFlag(lo: Ipv6Groups, hi: Ipv6Groups = lo): ObservableFlag | undefined {
   if (isMapped(lo) && isMapped(hi)) return ipv4RangeFlag(lo[6]! * 65536 + lo[7]!, hi[6]! * 65536 + hi[7]!);
-  for (const r of RANGES) if (inPrefix(lo, r.p, r.bits) && inPrefix(hi, r.p, r.bits)) return r.flag;
+  for (const r of TABLE) if (inPrefix(lo, r.p, r.bits) && inPrefix(hi, r.p, r.bits)) return r.flag;
   // Outside global unicast 2000::/3 (RFC 4291 §2.4) and none of the above.
   if ((lo[0]! < 0x2000 && hi[0]! < 0x2000) || lo[0]! >= 0x4000) return 'reserved';
   return undefined;

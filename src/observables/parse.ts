@@ -49,7 +49,7 @@ function asn(s: string, bare: boolean): Observable | null {
 
 function cve(s: string): Observable | null {
   const c = parseCve(s);
-  return c && { kind: 'cve', value: c, flags: [] };
+  return c === null ? null : { kind: 'cve', value: c, flags: [] };
 }
 
 /**

@@ -4,17 +4,19 @@ import { isIcannTld } from './domain.ts';
  * One pass over the text, each alternative of bounded length, so the scan is linear:
  * 1. `hxxp`, `hXXp`, `h**p`, `fxp` (+`s`) before a (bracketed) colon;
  * 2. a bracketed dot or at, eating one space on each side: `[.]`, `(.)`, `{.}`, `[dot]`, `[@]`, `(at)`;
- * 3. bracketed separators: `[:]`, `[://]`, `[/]`;
- * 4. `\.`, `\/` and look-alike dots (U+2024, U+3002, U+FE52, U+FF0E, U+FF61) between alphanumerics;
+ * 3. bracketed separators `[:]`, `[://]`, `[/]`, and the JSON-escaped slash `\/`;
+ * 4. `\.` and look-alike dots (U+2024, U+3002, U+FE52, U+FF0E, U+FF61) between alphanumerics;
  * 5. ` dot ` between alphanumerics, kept only when it joins the labels of a domain (see dotJoins).
+ * The alphanumeric before 4 and 5 is checked in the callback: a lookbehind would defeat the
+ * regex engine's first-character scan.
  */
 const DEFANGED = new RegExp(
   [
     String.raw`\b(h(?:xx|\*\*)p|fxp)(s?)(?=\s?[\[({]?:)`,
     String.raw` ?[\[({] {0,2}(\.|dot|@|at) {0,2}[\])}] ?`,
-    String.raw`[\[({](:\/\/|:|\/)[\])}]`,
-    String.raw`(?<=[a-z0-9])(\\[./]|[\u2024\u3002\uFE52\uFF0E\uFF61])(?=[a-z0-9])`,
-    String.raw`(?<=[a-z0-9]) dot (?=[a-z0-9])`,
+    String.raw`[\[({](:\/\/|:|\/)[\])}]|\\(\/)`,
+    String.raw`(?:\\\.|[\u2024\u3002\uFE52\uFF0E\uFF61])(?=[a-z0-9])`,
+    String.raw` dot (?=[a-z0-9])`,
   ].join('|'),
   'gi',
 );
@@ -22,6 +24,10 @@ const DEFANGED = new RegExp(
 /** Words that precede " dot com" in prose ("the dot com bubble") rather than in a domain. */
 const PROSE_WORDS = new Set(['the', 'a', 'an', 'one', 'each', 'every', 'per', 'this', 'that', 'its', 'no', 'and', 'or']);
 const MAX_CHAIN = 256;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
 
 function isLabelChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
@@ -59,22 +65,20 @@ export interface RefangResult {
 export function refangMarked(input: string): RefangResult {
   const marks: number[] = [];
   let delta = 0;
-  const text = input.replace(
-    DEFANGED,
-    (m: string, scheme?: string, s?: string, bracketed?: string, sep?: string, dot?: string, ...rest: unknown[]) => {
-      const offset = rest[0] as number;
-      let rep: string;
-      if (scheme !== undefined) rep = (scheme.toLowerCase() === 'fxp' ? 'ftp' : 'http') + (s ?? '').toLowerCase();
-      else if (bracketed !== undefined) rep = bracketed === '.' || bracketed.toLowerCase() === 'dot' ? '.' : '@';
-      else if (sep !== undefined) rep = sep;
-      else if (dot !== undefined) rep = dot === '\\/' ? '/' : '.';
-      else if (dotJoins(input, offset)) rep = '.';
-      else return m;
-      marks.push(offset + delta, offset + delta + rep.length);
-      delta += rep.length - m.length;
-      return rep;
-    },
-  );
+  const text = input.replace(DEFANGED, (m: string, ...args: unknown[]) => {
+    const [scheme, s, bracketed, sep, slash] = args as (string | undefined)[];
+    const offset = args[5] as number;
+    let rep: string;
+    if (scheme !== undefined) rep = (scheme.toLowerCase() === 'fxp' ? 'ftp' : 'http') + (s ?? '').toLowerCase();
+    else if (bracketed !== undefined) rep = bracketed === '.' || bracketed.toLowerCase() === 'dot' ? '.' : '@';
+    else if (sep !== undefined || slash !== undefined) rep = sep ?? '/';
+    else if (!isAlnum(input.charCodeAt(offset - 1))) return m;
+    else if (m.length <= 2 || dotJoins(input, offset)) rep = '.';
+    else return m;
+    marks.push(offset + delta, offset + delta + rep.length);
+    delta += rep.length - m.length;
+    return rep;
+  });
   return { text, marks };
 }
 

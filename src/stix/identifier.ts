@@ -5,18 +5,24 @@
  */
 export const TYPE_NAME_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-const UUID_PART = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
-
-export const UUID_RE = new RegExp(`^${UUID_PART}$`);
-
-export const STIX_ID_RE = new RegExp(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*--${UUID_PART}$`);
+export const UUID_RE =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 
 export function isStixTypeName(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 3 && value.length <= 250 && TYPE_NAME_RE.test(value);
 }
 
 export function isStixId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 290 && STIX_ID_RE.test(value);
+  if (typeof value !== 'string' || value.length > 290) return false;
+  // Split at the fixed-width UUID first: two simple anchored tests beat one combined pattern.
+  const end = value.length - 38;
+  return (
+    end >= 3 &&
+    value.charCodeAt(end) === 45 &&
+    value.charCodeAt(end + 1) === 45 &&
+    TYPE_NAME_RE.test(value.slice(0, end)) &&
+    UUID_RE.test(value.slice(end + 2))
+  );
 }
 
 /** The object type named by an identifier (`indicator` for `indicator--…`), or undefined. */

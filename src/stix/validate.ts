@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_LIMITS } from '../core/limits.ts';
+import { isCertainlyValidIndicator } from './fast-indicator.ts';
 import { toJsonPath } from './json-path.ts';
 import { customObjectSchema } from './schemas/custom.ts';
 import { SCHEMAS } from './schemas/registry.ts';
@@ -57,7 +58,8 @@ export function validateStixObject(raw: unknown): StixValidation {
 }
 
 function validate(raw: unknown): StixValidation {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('$', 'must be a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail('$', 'must be a JSON object');
   const unsafe = findUnsafeShape(raw, DEFAULT_LIMITS.maxDepth);
   if (unsafe) return fail(unsafe.path, unsafe.message);
   const type = (raw as { type?: unknown }).type;
@@ -66,10 +68,15 @@ function validate(raw: unknown): StixValidation {
   }
   const refusal = NOT_OBJECTS.get(type);
   if (refusal) return fail('$.type', refusal);
+  if (type === 'indicator' && isCertainlyValidIndicator(raw as Record<string, unknown>)) {
+    return { ok: true, object: raw as StixObject };
+  }
   const schema = SCHEMAS.get(type) ?? customObjectSchema;
   const result = schema.safeParse(raw, PARSE_OPTIONS);
   if (result.success) return { ok: true, object: raw as StixObject };
-  const issues = result.error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: toJsonPath(i.path), message: i.message }));
+  const issues = result.error.issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => ({ path: toJsonPath(i.path), message: i.message }));
   const more = result.error.issues.length - issues.length;
   if (more > 0) issues.push({ path: '$', message: `and ${more} more issues` });
   return { ok: false, issues };

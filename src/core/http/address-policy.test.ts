@@ -28,7 +28,10 @@ describe('publicAddressesOnly', () => {
     expect(publicAddressesOnly(ip)).toBe(false);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '149.13.33.14', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (ip) => {
-    expect(publicAddressesOnly(ip)).toBe(true);
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '149.13.33.14', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    'allows %s',
+    (ip) => {
+      expect(publicAddressesOnly(ip)).toBe(true);
+    },
+  );
 });

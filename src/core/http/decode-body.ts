@@ -49,9 +49,15 @@ export function decodeBody(body: Readable, opts: DecodeOptions): Readable {
     .filter((c) => c !== '' && c !== 'identity')
     .reverse();
   const stages = [
-    byteCap(opts.maxCompressedBytes, (n) => new AppError('LIMIT_EXCEEDED', `response body exceeds ${n} bytes`, { file: url })),
+    byteCap(
+      opts.maxCompressedBytes,
+      (n) => new AppError('LIMIT_EXCEEDED', `response body exceeds ${n} bytes`, { file: url }),
+    ),
     ...codings.map((c) => decoderFor(c, url)),
-    byteCap(opts.maxDecodedBytes, (n) => new AppError('LIMIT_EXCEEDED', `decompressed body exceeds ${n} bytes`, { file: url })),
+    byteCap(
+      opts.maxDecodedBytes,
+      (n) => new AppError('LIMIT_EXCEEDED', `decompressed body exceeds ${n} bytes`, { file: url }),
+    ),
   ];
   return pipeline([body, ...stages], () => undefined) as unknown as Readable;
 }

@@ -4,10 +4,16 @@ import { Agent, buildConnector } from 'undici';
 import { AppError } from '../errors.ts';
 import type { AddressPolicy } from './address-policy.ts';
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 function blocked(host: string, ip: string): AppError {
-  return new AppError('FETCH_BLOCKED', `connection to ${host} (${ip}) refused: address not allowed`, { file: host });
+  return new AppError('FETCH_BLOCKED', `connection to ${host} (${ip}) refused: address not allowed`, {
+    file: host,
+  });
 }
 
 /**
@@ -19,7 +25,7 @@ function guardedLookup(policy: AddressPolicy) {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const bad = addresses.find((a) => !policy(a.address));
-      if (bad) return callback(blocked(hostname, bad.address) as NodeJS.ErrnoException, []);
+      if (bad) return callback(blocked(hostname, bad.address), []);
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
       if (!first) return callback(new Error(`no address for ${hostname}`), []);

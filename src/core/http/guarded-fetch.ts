@@ -34,7 +34,13 @@ function headerValue(h: Dispatcher.ResponseData['headers'], name: string): strin
 function toFetchError(e: unknown, url: string, timeoutMs: number, timedOut: () => boolean): AppError {
   if (isAppError(e)) return e;
   if (e instanceof Error && isAppError(e.cause)) return e.cause;
-  if (timedOut()) return new AppError('FETCH_FAILED', `no complete answer within ${timeoutMs} ms`, { file: url }, { cause: e });
+  if (timedOut())
+    return new AppError(
+      'FETCH_FAILED',
+      `no complete answer within ${timeoutMs} ms`,
+      { file: url },
+      { cause: e },
+    );
   const message = e instanceof Error ? e.message : String(e);
   return new AppError('FETCH_FAILED', `fetch failed: ${message}`, { file: url }, { cause: e });
 }
@@ -55,7 +61,9 @@ function parseUrl(location: string): URL {
 
 function checkScheme(url: URL): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('FETCH_BLOCKED', `only http and https URLs are fetched, not ${url.protocol}`, { file: url.href });
+    throw new AppError('FETCH_BLOCKED', `only http and https URLs are fetched, not ${url.protocol}`, {
+      file: url.href,
+    });
   }
 }
 
@@ -77,13 +85,25 @@ export async function guardedFetch(location: string, opts: GuardedFetchOptions):
     for (let hop = 0; ; hop++) {
       checkScheme(url);
       const res = await request(url, { dispatcher: agent, headers, signal });
-      const hopTo = nextHop({ url, status: res.statusCode, location: headerValue(res.headers, 'location'), headers });
+      const hopTo = nextHop({
+        url,
+        status: res.statusCode,
+        location: headerValue(res.headers, 'location'),
+        headers,
+      });
       if (hopTo) {
         discard(res.body);
         if (!opts.allowRedirects) {
-          throw new AppError('FETCH_BLOCKED', `redirect to ${hopTo.url.href} refused: redirects are not allowed`, { file: url.href });
+          throw new AppError(
+            'FETCH_BLOCKED',
+            `redirect to ${hopTo.url.href} refused: redirects are not allowed`,
+            { file: url.href },
+          );
         }
-        if (hop >= limits.maxRedirects) throw new AppError('FETCH_BLOCKED', `more than ${limits.maxRedirects} redirects`, { file: location });
+        if (hop >= limits.maxRedirects)
+          throw new AppError('FETCH_BLOCKED', `more than ${limits.maxRedirects} redirects`, {
+            file: location,
+          });
         ({ url, headers } = hopTo);
         continue;
       }
@@ -98,8 +118,15 @@ export async function guardedFetch(location: string, opts: GuardedFetchOptions):
         maxCompressedBytes: limits.maxFetchBytes,
         maxDecodedBytes: limits.maxDecompressedBytes,
       });
-      const responseHeaders = Object.fromEntries(Object.keys(res.headers).map((k) => [k, headerValue(res.headers, k) ?? '']));
-      return { url: finalUrl, status: res.statusCode, headers: responseHeaders, body: mapErrors(decoded, finalUrl, limits.fetchTimeoutMs, () => timeout.aborted, agent) };
+      const responseHeaders = Object.fromEntries(
+        Object.keys(res.headers).map((k) => [k, headerValue(res.headers, k) ?? '']),
+      );
+      return {
+        url: finalUrl,
+        status: res.statusCode,
+        headers: responseHeaders,
+        body: mapErrors(decoded, finalUrl, limits.fetchTimeoutMs, () => timeout.aborted, agent),
+      };
     }
   } catch (e) {
     void agent.destroy();

@@ -15,14 +15,22 @@ export interface HopInput {
  * Crossing to another origin keeps only the headers known to be free of credentials, so an
  * `Authorization`, a cookie or a feed's API-key header never reaches the new host.
  */
-export function nextHop({ url, status, location, headers }: HopInput): { url: URL; headers: Record<string, string> } | undefined {
+export function nextHop({
+  url,
+  status,
+  location,
+  headers,
+}: HopInput): { url: URL; headers: Record<string, string> } | undefined {
   if (![301, 302, 303, 307, 308].includes(status)) return undefined;
-  if (!location) throw new AppError('FETCH_FAILED', `HTTP ${status} without a Location header`, { file: url.href });
+  if (!location)
+    throw new AppError('FETCH_FAILED', `HTTP ${status} without a Location header`, { file: url.href });
   let next: URL;
   try {
     next = new URL(location, url);
   } catch {
-    throw new AppError('FETCH_FAILED', `invalid redirect location "${location.slice(0, 200)}"`, { file: url.href });
+    throw new AppError('FETCH_FAILED', `invalid redirect location "${location.slice(0, 200)}"`, {
+      file: url.href,
+    });
   }
   if (next.origin === url.origin) return { url: next, headers };
   const kept = Object.entries(headers).filter(([name]) => CROSS_ORIGIN_SAFE_HEADERS.has(name.toLowerCase()));

@@ -24,7 +24,8 @@ function resolveHeaders(headers: Record<string, string> | null): Record<string, 
       continue;
     }
     const value = process.env[v.slice(4)];
-    if (value === undefined) throw new AppError('USAGE', `header ${k} needs environment variable ${v.slice(4)}, which is not set`);
+    if (value === undefined)
+      throw new AppError('USAGE', `header ${k} needs environment variable ${v.slice(4)}, which is not set`);
     out[k] = value;
   }
   return out;

@@ -5,15 +5,18 @@ export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 /**
  * Splits one record into fields per RFC 4180 §2: a field that starts with `"` runs to the
  * next lone `"`, and `""` inside it is one quote. Leniently, text after a closing quote is
- * kept, and a quote inside an unquoted field is an ordinary character.
+ * kept, spaces before an opening quote are dropped, and a quote inside an unquoted field is
+ * an ordinary character.
  */
 export function parseFields(record: string, delimiter: string): string[] {
   const fields: string[] = [];
   let i = 0;
   for (;;) {
-    if (record[i] === '"') {
+    let j = i;
+    while (record[j] === ' ' && delimiter !== ' ') j++;
+    if (record[j] === '"') {
       let value = '';
-      i++;
+      i = j + 1;
       for (;;) {
         const q = record.indexOf('"', i);
         if (q < 0) {
@@ -44,15 +47,22 @@ export function parseFields(record: string, delimiter: string): string[] {
   }
 }
 
-/** Occurrences of `ch` outside double-quoted stretches. */
-function countOutsideQuotes(line: string, ch: string): number {
+/** Occurrences of `ch` outside double quotes, per record: a line feed inside quotes does not end one. */
+function countsPerRecord(lines: readonly string[], ch: string): number[] {
+  const counts: number[] = [];
   let n = 0;
   let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ch && !quoted) n++;
+  for (const line of lines) {
+    for (const c of line) {
+      if (c === '"') quoted = !quoted;
+      else if (c === ch && !quoted) n++;
+    }
+    if (!quoted) {
+      counts.push(n);
+      n = 0;
+    }
   }
-  return n;
+  return counts;
 }
 
 /** The most frequent value of a list (the first of equals). */
@@ -67,16 +77,16 @@ function mode(values: readonly number[]): number {
 
 /**
  * The delimiter of a sample of data lines: the candidate found the same non-zero number of
- * times on at least 80 % of them (a quoted field spanning lines spoils a few), the one with
- * the most fields when several qualify. Undefined means a plain one-per-line list.
+ * times in at least 80 % of the records they form (a ragged row or two is tolerated), the
+ * one with the most fields when several qualify. Undefined means a plain one-per-line list.
  */
 export function detectDelimiter(lines: readonly string[]): Delimiter | undefined {
   let best: { d: Delimiter; n: number } | undefined;
   for (const d of DELIMITERS) {
-    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const counts = countsPerRecord(lines, d);
     const n = mode(counts);
     const agreeing = counts.filter((c) => c === n).length;
-    if (n > 0 && agreeing >= 0.8 * lines.length && (!best || n > best.n)) best = { d, n };
+    if (n > 0 && agreeing >= 0.8 * counts.length && (!best || n > best.n)) best = { d, n };
   }
   return best?.d;
 }

@@ -15,13 +15,21 @@ function rowMeta(cells: readonly string[], roles: Layout['roles']): RowMeta {
   roles?.forEach((role, i) => {
     const cell = cells[i];
     if (!cell) return;
-    if (role === 'labels') meta.labels = [...(meta.labels ?? []), ...cell.split(/[,;|]/).map((l) => l.trim()).filter(Boolean)];
-    else if (role === 'description') meta.description = meta.description ? `${meta.description}\n${cell}` : cell;
+    if (role === 'labels')
+      meta.labels = [
+        ...(meta.labels ?? []),
+        ...cell
+          .split(/[,;|]/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ];
+    else if (role === 'description')
+      meta.description = meta.description ? `${meta.description}\n${cell}` : cell;
     else if (role === 'confidence') meta.confidence = toConfidence(cell);
     else if (role === 'first_seen') meta.firstSeen = toTimestamp(cell);
     else if (role === 'last_seen') meta.lastSeen = toTimestamp(cell);
   });
-  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as RowMeta;
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
 }
 
 /**
@@ -42,13 +50,28 @@ export function rowRecords(cells: readonly string[], layout: Layout, ctx: RowCon
     if (value === '') return;
     const kind: ObservableKind | undefined = layout.kinds[i] ?? fromKindCell?.kind ?? layout.defaultKind;
     const parsed = parseObservable(value, kind);
-    if (parsed) out.push({ kind: 'observable', value, observableKind: parsed.kind, ...meta, location: { line: ctx.line, path } });
+    if (parsed)
+      out.push({
+        kind: 'observable',
+        value,
+        observableKind: parsed.kind,
+        ...meta,
+        location: { line: ctx.line, path },
+      });
     else if (roles) {
-      out.push({ kind: 'reject', message: `"${value.slice(0, 200)}" is not a valid ${kind ?? 'observable'}`, location: { line: ctx.line, path } });
+      out.push({
+        kind: 'reject',
+        message: `"${value.slice(0, 200)}" is not a valid ${kind ?? 'observable'}`,
+        location: { line: ctx.line, path },
+      });
     }
   });
   if (out.length === 0 && cells.some((c) => c !== '')) {
-    out.push({ kind: 'reject', message: 'no observable found in the row', location: { line: ctx.line, path: `${ctx.source}:${ctx.line}` } });
+    out.push({
+      kind: 'reject',
+      message: 'no observable found in the row',
+      location: { line: ctx.line, path: `${ctx.source}:${ctx.line}` },
+    });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
+const SPACE = 0x20;
 
 /** One record's bytes (without its line end) and the line it starts on, or a record over the cap. */
 export type RawRecord = { line: number; bytes: Buffer } | { line: number; tooLong: true };
@@ -24,8 +25,9 @@ const enum State {
  * Splits a byte stream into records: at each line feed outside a quoted field (RFC 4180), or
  * at every line feed for a plain list. A record longer than `maxLineBytes` is never held
  * whole: it is dropped as it streams and reported once, and reading resumes at the next line.
+ * Records come in batches, one per chunk read, to keep per-record overhead low.
  */
-export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOptions): AsyncGenerator<RawRecord> {
+export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOptions): AsyncGenerator<RawRecord[]> {
   const { maxLineBytes, delimiter } = opts;
   const quoting = delimiter !== undefined;
   let state = State.FieldStart;
@@ -44,26 +46,39 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOp
   };
 
   for await (const chunk of stream) {
+    const out: RawRecord[] = [];
+    const len = chunk.length;
     let from = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === LF) {
-        if (state === State.Quoted) {
-          line++;
-          continue;
+    let lfAt = chunk.indexOf(LF);
+    let qAt = quoting ? chunk.indexOf(QUOTE) : -1;
+    for (let i = 0; i < len; i++) {
+      if (lfAt !== -1 && lfAt < i) lfAt = chunk.indexOf(LF, i);
+      if (qAt !== -1 && qAt < i) qAt = chunk.indexOf(QUOTE, i);
+      // Jump to the next byte that can change the record: a line feed, or a quote when quoting.
+      if (!quoting || state === State.Skipping || (state !== State.Quoted && (qAt === -1 || (lfAt !== -1 && lfAt < qAt)))) {
+        i = lfAt === -1 ? len : lfAt;
+      } else if (state === State.Quoted) {
+        const end = qAt === -1 ? len : qAt;
+        // Line feeds inside a quoted field only count lines (RFC 4180 §2.6).
+        for (; lfAt !== -1 && lfAt < end; lfAt = chunk.indexOf(LF, lfAt + 1)) line++;
+        i = end;
+      } else {
+        // Up to the quote there are only delimiters, spaces and other bytes: they decide
+        // whether the quote opens a field. Spaces may precede it (ThreatFox writes `"a", "b"`).
+        for (; i < qAt; i++) {
+          const b = chunk[i];
+          state = b === delimiter || (b === SPACE && state === State.FieldStart) ? State.FieldStart : State.Unquoted;
         }
-        const rec: RawRecord = state === State.Skipping ? { line: startLine, tooLong: true } : finish(chunk, from, i);
-        yield rec;
+      }
+      if (i >= len) break;
+      if (chunk[i] === LF) {
+        out.push(state === State.Skipping ? { line: startLine, tooLong: true } : finish(chunk, from, i));
         state = State.FieldStart;
         from = i + 1;
         startLine = ++line;
-        continue;
-      }
-      if (!quoting || state === State.Skipping) continue;
-      if (state === State.FieldStart) state = b === QUOTE ? State.Quoted : b === delimiter ? State.FieldStart : State.Unquoted;
-      else if (state === State.Unquoted) state = b === delimiter ? State.FieldStart : State.Unquoted;
-      else if (state === State.Quoted) state = b === QUOTE ? State.QuoteInQuoted : State.Quoted;
-      else state = b === QUOTE ? State.Quoted : b === delimiter ? State.FieldStart : State.Unquoted;
+      } else if (state === State.FieldStart) state = State.Quoted;
+      else if (state === State.Quoted) state = State.QuoteInQuoted;
+      else if (state === State.QuoteInQuoted) state = State.Quoted;
     }
     if (state !== State.Skipping && from < chunk.length) {
       held += chunk.length - from;
@@ -73,7 +88,8 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOp
         held = 0;
       } else parts.push(chunk.subarray(from));
     }
+    if (out.length > 0) yield out;
   }
-  if (state === State.Skipping) yield { line: startLine, tooLong: true };
-  else if (held > 0) yield finish(Buffer.alloc(0), 0, 0);
+  if (state === State.Skipping) yield [{ line: startLine, tooLong: true }];
+  else if (held > 0) yield [finish(Buffer.alloc(0), 0, 0)];
 }

@@ -28,7 +28,8 @@ export function kindOfCell(cell: string): { kind?: ObservableKind; stripPort?: b
   return kind ? { kind } : {};
 }
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
 
 /** An ISO 8601 UTC timestamp from the date forms feeds write; undefined when unreadable. Zone-less times are UTC. */
 export function toTimestamp(cell: string): string | undefined {

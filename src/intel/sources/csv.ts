@@ -1,23 +1,28 @@
 import type { RejectRecord, Source, SourceInput, SourceRecord } from '../source.ts';
-import { buildLayout, looksLikeHeader, needsHeader, type ColumnOptions, type Layout } from './csv-columns.ts';
+import {
+  buildLayout,
+  hasNames,
+  looksLikeHeader,
+  namedColumns,
+  type ColumnOptions,
+  type Layout,
+} from './csv-columns.ts';
 import { detectDelimiter, parseFields, type Delimiter } from './csv-fields.ts';
 import { commentPrefixes, commentText, peek, sampleLines } from './csv-head.ts';
 import { rowRecords } from './csv-row.ts';
-import { splitRecords } from './csv-split.ts';
-import { openInput, type FetchSettings } from './open-input.ts';
+import { decodeLine, flatten, splitRecords } from './csv-split.ts';
+import { fetchSettings, openInput, type FetchSettings } from './open-input.ts';
 
-export interface CsvOptions extends ColumnOptions {
+export interface CsvOptions extends ColumnOptions, FetchSettings {
   /** Detected from the first lines when absent; none detected means a one-per-line list. */
   delimiter?: Delimiter;
   /** Detected when absent: see `looksLikeHeader`; a commented header line (`# id,url,…`) counts. */
   hasHeader?: boolean;
   /** Prefix of comment lines; default `#`, `//` and `;` (see `commentPrefixes`). */
   comment?: string;
-  fetch?: FetchSettings;
 }
 
 const HEAD_BYTES = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function reject(source: string, line: number, message: string): RejectRecord {
   return { kind: 'reject', message, location: { line, path: `${source}:${line}` } };
@@ -37,22 +42,21 @@ export function createCsvSource(opts: CsvOptions = {}): Source {
 
 async function* readCsv(input: SourceInput, opts: CsvOptions): AsyncGenerator<SourceRecord> {
   const { limits } = input;
-  const opened = await openInput(input.location, { limits, ...opts.fetch });
+  const opened = await openInput(input.location, { limits, ...fetchSettings(opts) });
   const source = opened.name;
   const prefixes = commentPrefixes(opts.comment, opts.delimiter);
   const { head, complete, stream } = await peek(opened.stream, HEAD_BYTES);
   const delimiter = opts.delimiter ?? detectDelimiter(sampleLines(head, complete, prefixes));
   let layout: Layout | undefined;
   let lastComment: string | undefined;
-  for await (const raw of splitRecords(stream, { maxLineBytes: limits.maxLineBytes, delimiter: delimiter?.charCodeAt(0) })) {
+  const records = splitRecords(stream, { maxLineBytes: limits.maxLineBytes, delimiter: delimiter?.charCodeAt(0) });
+  for await (const raw of flatten(records)) {
     if ('tooLong' in raw) {
       yield reject(source, raw.line, `line longer than ${limits.maxLineBytes} bytes`);
       continue;
     }
-    let text: string;
-    try {
-      text = utf8.decode(raw.bytes);
-    } catch {
+    const text = decodeLine(raw.bytes, raw.line === 1);
+    if (text === undefined) {
       yield reject(source, raw.line, 'invalid UTF-8');
       continue;
     }
@@ -73,9 +77,10 @@ async function* readCsv(input: SourceInput, opts: CsvOptions): AsyncGenerator<So
 }
 
 /**
- * The header row: the first row when `hasHeader` says so or it looks like one; else, when
- * auto-detecting, the last comment line before the data if it has as many cells and looks
- * like a header (abuse.ch feeds write `# id,dateadded,url,…`).
+ * The header row, when `hasHeader` is not given: with a mapping by column names, the first
+ * row if it has those names, else the last comment line before the data if it has them
+ * (abuse.ch feeds write `# id,dateadded,url,…`); without one, the first row if it looks like
+ * a header (see `looksLikeHeader`).
  */
 function chooseHeader(
   first: string[],
@@ -83,8 +88,13 @@ function chooseHeader(
   delimiter: string | undefined,
   opts: CsvOptions,
 ): { cells: string[]; isFirstRow: boolean } | undefined {
-  if (opts.hasHeader === true || (opts.hasHeader === undefined && looksLikeHeader(first))) return { cells: first, isFirstRow: true };
-  if (opts.hasHeader === false || lastComment === undefined || !needsHeader(opts)) return undefined;
-  const cells = (delimiter ? parseFields(lastComment, delimiter) : [lastComment]).map((c) => c.trim());
-  return cells.length === first.length && looksLikeHeader(cells) ? { cells, isFirstRow: false } : undefined;
+  if (opts.hasHeader !== undefined) return opts.hasHeader ? { cells: first, isFirstRow: true } : undefined;
+  const names = namedColumns(opts);
+  if (names.length === 0) return looksLikeHeader(first) ? { cells: first, isFirstRow: true } : undefined;
+  if (hasNames(first, names)) return { cells: first, isFirstRow: true };
+  const cells =
+    lastComment === undefined
+      ? []
+      : (delimiter ? parseFields(lastComment, delimiter) : [lastComment]).map((c) => c.trim());
+  return hasNames(cells, names) ? { cells, isFirstRow: false } : undefined;
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../../core/errors.ts';
+import type { AddressPolicy } from '../../core/http/address-policy.ts';
 import { guardedFetch } from '../../core/http/guarded-fetch.ts';
 import type { Limits } from '../../core/limits.ts';
 
@@ -11,6 +12,19 @@ export interface FetchSettings {
   headers?: Record<string, string>;
   allowPrivate?: boolean;
   allowRedirects?: boolean;
+  /** An operator allowlist of addresses; replaces the public-only default and `allowPrivate`. */
+  addressPolicy?: AddressPolicy;
+}
+
+/** Just the fetch settings of a wider options object. */
+export function fetchSettings(opts: FetchSettings): FetchSettings {
+  const { headers, allowPrivate, allowRedirects, addressPolicy } = opts;
+  return {
+    ...(headers ? { headers } : {}),
+    ...(addressPolicy ? { addressPolicy } : {}),
+    ...(allowPrivate ? { allowPrivate } : {}),
+    ...(allowRedirects ? { allowRedirects } : {}),
+  };
 }
 
 export interface OpenInputOptions extends FetchSettings {
@@ -31,7 +45,8 @@ async function* gunzipCapped(file: string, maxBytes: number): AsyncGenerator<Buf
   let total = 0;
   for await (const chunk of createReadStream(file).pipe(createGunzip()) as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > maxBytes) throw new AppError('LIMIT_EXCEEDED', `decompressed content exceeds ${maxBytes} bytes`, { file });
+    if (total > maxBytes)
+      throw new AppError('LIMIT_EXCEEDED', `decompressed content exceeds ${maxBytes} bytes`, { file });
     yield chunk;
   }
 }
@@ -41,7 +56,12 @@ async function* wrapFileErrors(stream: AsyncIterable<Buffer>, file: string): Asy
     yield* stream;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', `cannot read: ${e instanceof Error ? e.message : String(e)}`, { file }, { cause: e });
+    throw new AppError(
+      'INVALID_INPUT',
+      `cannot read: ${e instanceof Error ? e.message : String(e)}`,
+      { file },
+      { cause: e },
+    );
   }
 }
 
@@ -71,7 +91,8 @@ export async function readAllCapped(input: OpenedInput, maxBytes: number): Promi
   let total = 0;
   for await (const chunk of input.stream) {
     total += chunk.length;
-    if (total > maxBytes) throw new AppError('LIMIT_EXCEEDED', `larger than ${maxBytes} bytes`, { file: input.name });
+    if (total > maxBytes)
+      throw new AppError('LIMIT_EXCEEDED', `larger than ${maxBytes} bytes`, { file: input.name });
     parts.push(chunk);
   }
   return Buffer.concat(parts);

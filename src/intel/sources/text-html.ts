@@ -29,7 +29,12 @@ export function decodeEntities(text: string): string {
 /** Where a line of HTML stops being text: in a tag, a comment, or a script or style element. */
 type Mode = 'text' | 'tag' | 'comment' | 'script' | 'style';
 
-const ENDS: Readonly<Record<Exclude<Mode, 'text'>, RegExp>> = { tag: />/g, comment: /-->/g, script: /<\/script/gi, style: /<\/style/gi };
+const ENDS: Readonly<Record<Exclude<Mode, 'text'>, RegExp>> = {
+  tag: />/g,
+  comment: /-->/g,
+  script: /<\/script/gi,
+  style: /<\/style/gi,
+};
 
 /**
  * Turns HTML into text one line at a time, so line numbers stay those of the source: tags
@@ -47,7 +52,13 @@ export function createHtmlLineReader(): (line: string) => string {
         out += line.slice(i, lt < 0 ? line.length : lt);
         if (lt < 0) break;
         const rest = line.slice(lt, lt + 8).toLowerCase();
-        mode = rest.startsWith('<!--') ? 'comment' : /^<script\b/.test(rest) ? 'script' : /^<style\b/.test(rest) ? 'style' : 'tag';
+        mode = rest.startsWith('<!--')
+          ? 'comment'
+          : /^<script\b/.test(rest)
+            ? 'script'
+            : /^<style\b/.test(rest)
+              ? 'style'
+              : 'tag';
         i = lt + (mode === 'comment' ? 4 : 1);
         out += ' ';
         continue;

@@ -1,16 +1,14 @@
 import { extractObservables } from '../../observables/index.ts';
 import type { Source, SourceInput, SourceRecord } from '../source.ts';
-import { splitRecords } from './csv-split.ts';
-import { openInput, type FetchSettings } from './open-input.ts';
+import { decodeLine, flatten, splitRecords } from './csv-split.ts';
+import { fetchSettings, openInput, type FetchSettings } from './open-input.ts';
 import { createHtmlLineReader } from './text-html.ts';
 
-export interface TextOptions {
+export interface TextOptions extends FetchSettings {
   /** Read the input as HTML; by default when the location ends in `.html` or `.htm`. */
   html?: boolean;
-  fetch?: FetchSettings;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Free text (threat reports, e-mails, Markdown, HTML): every observable that
@@ -23,12 +21,13 @@ export function createTextSource(opts: TextOptions = {}): Source {
 
 async function* readText(input: SourceInput, opts: TextOptions): AsyncGenerator<SourceRecord> {
   const { limits } = input;
-  const opened = await openInput(input.location, { limits, ...opts.fetch });
+  const opened = await openInput(input.location, { limits, ...fetchSettings(opts) });
   const source = opened.name;
   const html = opts.html ?? /\.html?(\.gz)?$/i.test(input.location);
   const toText = html ? createHtmlLineReader() : (line: string) => line;
   let total = 0;
-  for await (const raw of splitRecords(opened.stream, { maxLineBytes: limits.maxLineBytes, delimiter: undefined })) {
+  const records = splitRecords(opened.stream, { maxLineBytes: limits.maxLineBytes, delimiter: undefined });
+  for await (const raw of flatten(records)) {
     const location = { line: raw.line, path: `${source}:${raw.line}` };
     if ('tooLong' in raw) {
       yield { kind: 'reject', message: `line longer than ${limits.maxLineBytes} bytes`, location };
@@ -36,16 +35,19 @@ async function* readText(input: SourceInput, opts: TextOptions): AsyncGenerator<
     }
     total += raw.bytes.length + 1;
     if (total > limits.maxObjectBytes) {
-      yield { kind: 'reject', message: `text longer than ${limits.maxObjectBytes} bytes: the rest is not read`, location };
+      yield {
+        kind: 'reject',
+        message: `text longer than ${limits.maxObjectBytes} bytes: the rest is not read`,
+        location,
+      };
       return;
     }
-    let line: string;
-    try {
-      line = toText(utf8.decode(raw.bytes));
-    } catch {
+    const line = decodeLine(raw.bytes, raw.line === 1);
+    if (line === undefined) {
       yield { kind: 'reject', message: 'invalid UTF-8', location };
       continue;
     }
-    for (const o of extractObservables(line)) yield { kind: 'observable', value: o.value, observableKind: o.kind, location };
+    for (const o of extractObservables(toText(line)))
+      yield { kind: 'observable', value: o.value, observableKind: o.kind, location };
   }
 }

@@ -29,7 +29,8 @@ export interface ObjectPath {
   steps: PathStep[];
 }
 
-export type ComparisonOperator = '=' | '!=' | '>' | '<' | '>=' | '<=' | 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPERSET';
+export type ComparisonOperator =
+  '=' | '!=' | '>' | '<' | '>=' | '<=' | 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPERSET';
 
 export type ComparisonExpression =
   | { type: 'test'; path: ObjectPath; operator: ComparisonOperator; negated: boolean; value: Literal }

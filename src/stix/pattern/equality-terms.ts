@@ -64,7 +64,8 @@ function reduce(c: ComparisonExpression): EqualityTerm[] | null {
     case 'test': {
       if (c.negated) return null;
       if (c.operator === '=') return single(c.path, c.value);
-      if (c.operator === 'ISSUBSET' && SUBSET_PATHS.has(fullPath(c.path) ?? '')) return single(c.path, c.value);
+      if (c.operator === 'ISSUBSET' && SUBSET_PATHS.has(fullPath(c.path) ?? ''))
+        return single(c.path, c.value);
       return null;
     }
     case 'in':
@@ -82,7 +83,9 @@ function conjunction(operands: ComparisonExpression[]): EqualityTerm[] | null {
   const terms = union(operands.filter((_, i) => !typedRefs[i]).map(reduce));
   if (!terms || terms.length === 0) return null;
   const first = terms[0]!;
-  const sameObjectHashes = terms.every((t) => t.objectType === first.objectType && t.path.startsWith('hashes.'));
+  const sameObjectHashes = terms.every(
+    (t) => t.objectType === first.objectType && t.path.startsWith('hashes.'),
+  );
   if (terms.length > 1 && !sameObjectHashes) return null;
   const typesTheTerm = (ref: string | undefined) =>
     ref === undefined || (terms.length === 1 && `${first.objectType}:${first.path}` === ref);

@@ -14,8 +14,8 @@ export interface ParsePatternOptions {
  * Parses a STIX 2.1 pattern (STIX 2.1 §9) into its syntax tree. Recursive descent over the
  * grammar STIXPattern.g4: FOLLOWEDBY binds loosest, then OR, then AND between observations;
  * inside brackets OR binds looser than AND; qualifiers bind to the observation before them.
- * Like cti-pattern-validator, one observation may not carry two qualifiers of the same kind
- * unless parentheses separate them.
+ * Like cti-pattern-validator, a bracketed observation may not carry two qualifiers of the same
+ * kind (`[…] WITHIN 5 SECONDS WITHIN 6 SECONDS`); after parentheses it may.
  *
  * Throws AppError INVALID_INPUT with the 1-based `column` and what was expected there, or
  * LIMIT_EXCEEDED when the pattern is longer or nests deeper than the limits.
@@ -23,11 +23,9 @@ export interface ParsePatternOptions {
 export function parsePattern(text: string, options: ParsePatternOptions = {}): PatternAst {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (text.length > limits.maxStringLength) {
-    throw new AppError(
-      'LIMIT_EXCEEDED',
-      `STIX pattern longer than ${limits.maxStringLength} characters`,
-      { column: limits.maxStringLength + 1 },
-    );
+    throw new AppError('LIMIT_EXCEEDED', `STIX pattern longer than ${limits.maxStringLength} characters`, {
+      column: limits.maxStringLength + 1,
+    });
   }
   const parser = new PatternParser(new Lexer(text), limits.maxDepth);
   const ast = parser.observations();
@@ -65,11 +63,12 @@ export class PatternParser {
     throw lexError(`expected ${expected}, found ${describe(tok)}`, tok.start);
   }
 
-  /** Runs `body` one bracket or parenthesis deeper. */
+  /** Consumes the opening `[` or `(` and runs `body` one level deeper. */
   nested<T>(body: () => T): T {
+    const open = this.advance();
     if (++this.depth > this.maxDepth) {
       throw new AppError('LIMIT_EXCEEDED', `STIX pattern nests deeper than ${this.maxDepth} levels`, {
-        column: this.tok.start + 1,
+        column: open.start + 1,
       });
     }
     const result = body();
@@ -106,13 +105,12 @@ export class PatternParser {
 
   private observation(): ObservationExpression {
     let result: ObservationExpression;
-    if (this.is('punct', '[')) {
-      this.advance();
+    const simple = this.is('punct', '[');
+    if (simple) {
       const comparison = this.nested(() => this.comparison());
       this.expect('punct', ']');
       result = { type: 'observation', comparison };
     } else if (this.is('punct', '(')) {
-      this.advance();
       result = this.nested(() => this.observations());
       this.expect('punct', ')');
     } else {
@@ -120,7 +118,7 @@ export class PatternParser {
     }
     const seen = new Set<Qualifier['type']>();
     for (let q = this.qualifier(); q; q = this.qualifier()) {
-      if (seen.has(q.qualifier.type)) {
+      if (simple && seen.has(q.qualifier.type)) {
         throw lexError(`duplicate ${q.token.text} qualifier on one observation`, q.token.start);
       }
       seen.add(q.qualifier.type);
@@ -142,7 +140,8 @@ export class PatternParser {
     if (this.is('keyword', 'REPEATS')) {
       this.advance();
       const n = this.tok;
-      if (n.kind !== 'int' || n.flag || !Number.isSafeInteger(Number(n.text))) this.fail('a positive integer');
+      if (n.kind !== 'int' || n.flag || !Number.isSafeInteger(Number(n.text)))
+        this.fail('a positive integer');
       this.advance();
       this.expect('keyword', 'TIMES');
       return { token, qualifier: { type: 'repeats', times: Number(n.text) } };
@@ -163,7 +162,6 @@ export class PatternParser {
 
   private propTest(): ComparisonExpression {
     if (this.is('punct', '(')) {
-      this.advance();
       const inner = this.nested(() => this.comparison());
       this.expect('punct', ')');
       return inner;

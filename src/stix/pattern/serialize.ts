@@ -1,4 +1,11 @@
-import type { ComparisonExpression, Literal, ObjectPath, ObservationExpression, PatternAst, Qualifier } from './ast.ts';
+import type {
+  ComparisonExpression,
+  Literal,
+  ObjectPath,
+  ObservationExpression,
+  PatternAst,
+  Qualifier,
+} from './ast.ts';
 import { isKeyword } from './lexer.ts';
 
 /**
@@ -30,7 +37,8 @@ function observation(node: ObservationExpression): Printed {
       const precedence = OBSERVATION_PRECEDENCE[node.operator];
       const parts = node.operands.map((operand) => {
         const text = observation(operand).text;
-        const wrap = operand.type === 'observation-op' && OBSERVATION_PRECEDENCE[operand.operator] <= precedence;
+        const wrap =
+          operand.type === 'observation-op' && OBSERVATION_PRECEDENCE[operand.operator] <= precedence;
         return wrap ? `(${text})` : text;
       });
       return { text: parts.join(` ${node.operator} `), chain: NO_CHAIN };
@@ -68,7 +76,8 @@ function comparison(node: ComparisonExpression): string {
       const precedence = COMPARISON_PRECEDENCE[node.operator];
       const parts = node.operands.map((operand) => {
         const text = comparison(operand);
-        const wrap = operand.type === 'comparison-op' && COMPARISON_PRECEDENCE[operand.operator] <= precedence;
+        const wrap =
+          operand.type === 'comparison-op' && COMPARISON_PRECEDENCE[operand.operator] <= precedence;
         return wrap ? `(${text})` : text;
       });
       return parts.join(` ${node.operator} `);

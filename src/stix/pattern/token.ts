@@ -29,4 +29,3 @@ export function lexError(message: string, index: number): AppError {
     column: index + 1,
   });
 }
-

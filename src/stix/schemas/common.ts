@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareTimestamps, isTimestamp } from '../timestamp.ts';
-import { list, ref, stixIdOf, strings, timestamp } from './primitives.ts';
+import { list, ref, specVersion, stixIdOf, strings, timestamp } from './primitives.ts';
 import { externalReference, extensions, granularMarking } from './structures.ts';
 
 const markingRefs = list(ref({ only: ['marking-definition'] }));
@@ -9,7 +9,7 @@ const markingRefs = list(ref({ only: ['marking-definition'] }));
 export function sdoCommon<T extends string>(type: T) {
   return {
     type: z.literal(type),
-    spec_version: z.literal('2.1', { message: 'must be "2.1"' }),
+    spec_version: specVersion,
     id: stixIdOf(type),
     created_by_ref: ref().optional(),
     created: timestamp,
@@ -29,7 +29,7 @@ export function sdoCommon<T extends string>(type: T) {
 export function scoCommon<T extends string>(type: T) {
   return {
     type: z.literal(type),
-    spec_version: z.literal('2.1', { message: 'must be "2.1"' }).optional(),
+    spec_version: specVersion.optional(),
     id: stixIdOf(type),
     object_marking_refs: markingRefs.optional(),
     granular_markings: list(granularMarking).optional(),

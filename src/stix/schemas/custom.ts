@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idType, isStixTypeName } from '../identifier.ts';
 import { all, CREATED_MODIFIED, ordered } from './common.ts';
-import { list, ref, strings, timestamp } from './primitives.ts';
+import { list, ref, specVersion, strings, timestamp } from './primitives.ts';
 import { externalReference, extensions, granularMarking } from './structures.ts';
 
 /**
@@ -15,7 +15,7 @@ export const customObjectSchema = z
       message: 'must be a type name of 3–250 characters: a–z, 0–9 and single hyphens',
     }),
     id: ref(),
-    spec_version: z.literal('2.1', { message: 'must be "2.1"' }).optional(),
+    spec_version: specVersion.optional(),
     created_by_ref: ref().optional(),
     created: timestamp.optional(),
     modified: timestamp.optional(),
@@ -31,7 +31,11 @@ export const customObjectSchema = z
   .superRefine(
     all(ordered([CREATED_MODIFIED]), (o, ctx) => {
       if (idType(o.id as string) !== o.type) {
-        ctx.addIssue({ code: 'custom', path: ['id'], message: `must be an identifier ${String(o.type)}--<uuid>` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `must be an identifier ${String(o.type)}--<uuid>`,
+        });
       }
     }),
   );

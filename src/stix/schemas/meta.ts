@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { isTlp, TLP1_MARKING_IDS, TLP2_EXTENSION_ID, TLP2_MARKING_IDS } from '../markings.ts';
 import { all, CREATED_MODIFIED, ordered, sdoCommon } from './common.ts';
-import { dictionary, list, ref, stixIdOf, strings, timestamp } from './primitives.ts';
+import { dictionary, list, ref, specVersion, stixIdOf, strings, timestamp } from './primitives.ts';
 import { externalReference, extensions, EXTENSION_TYPES, granularMarking } from './structures.ts';
 
 type Props = Record<string, unknown>;
 type Ctx = z.RefinementCtx;
 
-const TLP1_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(TLP1_MARKING_IDS).map(([k, v]) => [v, k]));
-const TLP2_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(TLP2_MARKING_IDS).map(([k, v]) => [v, k]));
+const TLP1_BY_ID: ReadonlyMap<string, string> = new Map(
+  Object.entries(TLP1_MARKING_IDS).map(([k, v]) => [v, k]),
+);
+const TLP2_BY_ID: ReadonlyMap<string, string> = new Map(
+  Object.entries(TLP2_MARKING_IDS).map(([k, v]) => [v, k]),
+);
 
 /** `definition_type` + `definition` unless an extension defines the marking (§7.2.1). */
 function checkDefinition(o: Props, ctx: Ctx): void {
   if (o.extensions === undefined) {
     for (const name of ['definition_type', 'definition']) {
-      if (o[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required property is missing' });
+      if (o[name] === undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: 'required property is missing' });
     }
   }
   const def = o.definition as Props | undefined;
@@ -24,9 +29,17 @@ function checkDefinition(o: Props, ctx: Ctx): void {
   if (o.definition_type === 'tlp') {
     const level = TLP1_BY_ID.get(o.id as string);
     if (level === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: 'a TLP 1.0 marking must use one of the four predefined ids' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: 'a TLP 1.0 marking must use one of the four predefined ids',
+      });
     } else if (def?.tlp !== level) {
-      ctx.addIssue({ code: 'custom', path: ['definition', 'tlp'], message: `must be "${level}" for this id` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['definition', 'tlp'],
+        message: `must be "${level}" for this id`,
+      });
     }
   }
 }
@@ -48,7 +61,7 @@ function checkTlp2(o: Props, ctx: Ctx): void {
 export const markingDefinitionSchema = z
   .looseObject({
     type: z.literal('marking-definition'),
-    spec_version: z.literal('2.1', { message: 'must be "2.1"' }),
+    spec_version: specVersion,
     id: stixIdOf('marking-definition'),
     created_by_ref: ref().optional(),
     created: timestamp,

@@ -7,6 +7,11 @@ export const timestamp = z.string().refine(isTimestamp, {
   message: 'must be an RFC 3339 UTC timestamp such as 2016-04-06T20:03:48.000Z',
 });
 
+/** `spec_version` (§3.1): this module validates STIX 2.1 only. */
+export const specVersion = z.literal('2.1', {
+  error: (iss) => (iss.input === undefined ? 'required property is missing' : 'must be "2.1"'),
+});
+
 /** An identifier (§2.9), optionally restricted to some object types or excluding some. */
 export function ref(opts: { only?: readonly string[]; not?: readonly string[] } = {}) {
   const { only, not } = opts;
@@ -17,7 +22,11 @@ export function ref(opts: { only?: readonly string[]; not?: readonly string[] } 
       const t = idType(v) ?? '';
       return (!only || only.includes(t)) && (!not || !not.includes(t));
     },
-    { message: not ? `must be an identifier ${what}, not of type ${not.join('|')}` : `must be an identifier ${what}` },
+    {
+      message: not
+        ? `must be an identifier ${what}, not of type ${not.join('|')}`
+        : `must be an identifier ${what}`,
+    },
   );
 }
 
@@ -42,7 +51,9 @@ export const binary = z.string().refine((v) => v.length % 4 === 0 && /^[A-Za-z0-
 });
 
 /** An even number of hex digits, as `hex.json` requires for `*_hex` properties. */
-export const hex = z.string().regex(/^(?:[a-fA-F0-9]{2})+$/, { message: 'must be an even number of hex digits' });
+export const hex = z
+  .string()
+  .regex(/^(?:[a-fA-F0-9]{2})+$/, { message: 'must be an even number of hex digits' });
 
 /** Dictionaries (§3.3) hold at least one key. */
 export const dictionary = z.record(z.string(), z.unknown()).refine((d) => Object.keys(d).length > 0, {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { StixType } from '../types.ts';
 import { extensionDefinitionSchema, languageContentSchema, markingDefinitionSchema } from './meta.ts';
+import * as content from './sco-content.ts';
 import * as host from './sco-host.ts';
 import * as net from './sco-network.ts';
 import * as actors from './sdo-actors.ts';
@@ -30,12 +31,12 @@ export const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<StixType, z.ZodTy
   ['vulnerability', actors.vulnerabilitySchema],
   ['relationship', relationshipSchema],
   ['sighting', sightingSchema],
-  ['artifact', host.artifactSchema],
+  ['artifact', content.artifactSchema],
   ['autonomous-system', net.autonomousSystemSchema],
   ['directory', host.directorySchema],
   ['domain-name', net.domainNameSchema],
   ['email-addr', net.emailAddrSchema],
-  ['email-message', host.emailMessageSchema],
+  ['email-message', content.emailMessageSchema],
   ['file', host.fileSchema],
   ['ipv4-addr', net.ipv4AddrSchema],
   ['ipv6-addr', net.ipv6AddrSchema],

@@ -27,7 +27,8 @@ export const emailAddrSchema = z.looseObject({
   belongs_to_ref: z.string().optional(),
 });
 
-const IPV4_RE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
+const IPV4_RE =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
 
 /** §6.8: an address or a CIDR block. */
 export const ipv4AddrSchema = z.looseObject({
@@ -55,7 +56,9 @@ export const ipv6AddrSchema = z.looseObject({
 /** §6.10: lowercase, colon-delimited EUI-48. */
 export const macAddrSchema = z.looseObject({
   ...scoCommon('mac-addr'),
-  value: z.string().regex(/^(?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/, { message: 'must be a lowercase colon-delimited MAC address' }),
+  value: z.string().regex(/^(?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/, {
+    message: 'must be a lowercase colon-delimited MAC address',
+  }),
 });
 
 const port = z.int().min(0).max(65535);

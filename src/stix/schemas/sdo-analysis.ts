@@ -82,7 +82,10 @@ export const malwareAnalysisSchema = z
     sample_ref: ref({ only: ['file', 'network-traffic', 'artifact'] }).optional(),
   })
   .superRefine(
-    all(ordered([CREATED_MODIFIED, ['analysis_started', 'analysis_ended']]), anyOf(['result', 'analysis_sco_refs'])),
+    all(
+      ordered([CREATED_MODIFIED, ['analysis_started', 'analysis_ended']]),
+      anyOf(['result', 'analysis_sco_refs']),
+    ),
   );
 
 /** §4.13 */

@@ -9,7 +9,9 @@ const NOT_RELATABLE = ['relationship', 'sighting', 'bundle', 'marking-definition
 export const relationshipSchema = z
   .looseObject({
     ...sdoCommon('relationship'),
-    relationship_type: z.string().regex(/^[a-z0-9-]+$/, { message: 'must be lowercase letters, digits and hyphens' }),
+    relationship_type: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: 'must be lowercase letters, digits and hyphens' }),
     description: z.string().optional(),
     source_ref: ref({ not: NOT_RELATABLE }),
     target_ref: ref({ not: NOT_RELATABLE }),

@@ -48,7 +48,11 @@ export const externalReference = z
     const source = r.source_name;
     const rule = source === 'cve' ? CVE_RE : source === 'capec' ? CAPEC_RE : undefined;
     if (rule && !rule.test(r.external_id ?? '')) {
-      ctx.addIssue({ code: 'custom', path: ['external_id'], message: `must be a ${source.toUpperCase()} id` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['external_id'],
+        message: `must be a ${source.toUpperCase()} id`,
+      });
     } else if (r.external_id === undefined && r.description === undefined && r.url === undefined) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one of external_id, description or url' });
     }
@@ -94,11 +98,18 @@ export const extensions = dictionary.superRefine((exts, ctx) => {
     } else if (key.startsWith('extension-definition--') && isStixId(key)) {
       const type = (value as Record<string, unknown>).extension_type;
       if (!EXTENSION_TYPE_SET.has(type)) {
-        const message = type === undefined ? 'required property is missing' : `must be one of ${EXTENSION_TYPES.join(', ')}`;
+        const message =
+          type === undefined
+            ? 'required property is missing'
+            : `must be one of ${EXTENSION_TYPES.join(', ')}`;
         ctx.addIssue({ code: 'custom', path: [key, 'extension_type'], message });
       }
     } else if (!PREDEFINED_EXT_RE.test(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: 'must be an extension-definition id or a name ending in -ext' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'must be an extension-definition id or a name ending in -ext',
+      });
     } else if (Object.keys(value).length === 0) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'must not be empty' });
     }

@@ -37,7 +37,7 @@ async function writeChildren(client: PoolClient, observables: ObservablesTable[]
   if (relationships.length > 0) {
     await client.query(
       `INSERT INTO relationships (id, source_ref, relationship_type, target_ref)
-       SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, s, t, g)
        ON CONFLICT (id) DO UPDATE SET source_ref = excluded.source_ref,
          relationship_type = excluded.relationship_type, target_ref = excluded.target_ref`,
       columns(relationships, ['id', 'source_ref', 'relationship_type', 'target_ref']),

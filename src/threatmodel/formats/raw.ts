@@ -37,7 +37,11 @@ export class Raw {
   get(key: PathSegment): Raw {
     const box = this.value;
     const own = typeof box === 'object' && box !== null && Object.hasOwn(box, key);
-    return new Raw(own ? (box as Record<PathSegment, unknown>)[key] : undefined, [...this.path, key], this.source);
+    return new Raw(
+      own ? (box as Record<PathSegment, unknown>)[key] : undefined,
+      [...this.path, key],
+      this.source,
+    );
   }
 
   fail(message: string): never {
@@ -125,6 +129,8 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value as number | boolean | bigint | symbol)}`;
 }

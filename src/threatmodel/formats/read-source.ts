@@ -40,7 +40,9 @@ export async function readSourceText(path: string, limits: Pick<Limits, 'maxObje
 }
 
 function tooLarge(file: string, size: number, max: number): AppError {
-  return new AppError('LIMIT_EXCEEDED', `model file is ${size} bytes or more, over the limit of ${max}`, { file });
+  return new AppError('LIMIT_EXCEEDED', `model file is ${size} bytes or more, over the limit of ${max}`, {
+    file,
+  });
 }
 
 function decode(bytes: Buffer, file: string): string {

@@ -11,7 +11,16 @@ type BoundaryInput = NonNullable<ThreatModelInput['trustBoundaries']>[number];
 export const MODEL_STRUCTURAL = ['title', 'description'];
 export const ZONE_STRUCTURAL = ['id', 'name', 'description', 'parent', 'elements'];
 export const COMPONENT_STRUCTURAL = ['id', 'name', 'description', 'tags', 'assetsProcessed', 'assetsStored'];
-export const FLOW_STRUCTURAL = ['id', 'name', 'description', 'source', 'destination', 'bidirectional', 'assets', 'tags'];
+export const FLOW_STRUCTURAL = [
+  'id',
+  'name',
+  'description',
+  'source',
+  'destination',
+  'bidirectional',
+  'assets',
+  'tags',
+];
 export const ASSET_STRUCTURAL = ['id', 'name', 'description'];
 /** Trust zone our exporter adds to hold elements that sit in no boundary; skipped on import. */
 export const UNZONED_ATTRIBUTE = 'threatloom-unzoned';
@@ -26,7 +35,10 @@ export function importOtm(value: unknown, source: RawSource): ThreatModelInput {
   const root = Raw.root(value, source).object();
   const project = root.get('project').object();
   const ext = readExtension(project.get('attributes'), MODEL_STRUCTURAL);
-  const zones = root.get('trustZones').items().filter((z) => z.object().get('attributes').get(UNZONED_ATTRIBUTE).value !== true);
+  const zones = root
+    .get('trustZones')
+    .items()
+    .filter((z) => z.object().get('attributes').get(UNZONED_ATTRIBUTE).value !== true);
   const boundaries = zones.map(readZone);
   const zoneIds = new Set(boundaries.map((b) => b.id));
   const instances = new OtmInstances();
@@ -39,19 +51,24 @@ export function importOtm(value: unknown, source: RawSource): ThreatModelInput {
     const parent = c.get('parent').get('component').optStr();
     if (parent !== undefined) componentParents[id] = parent;
     const zone = zoneOf.get(id);
-    if (zone !== undefined) boundaries.find((b) => b.id === zone)!.elements!.push(id);
+    if (zone !== undefined) boundaries.find((b) => b.id === zone)!.elements.push(id);
     instances.add(id, c.get('threats'));
     return readComponent(c);
   });
-  const dataFlows = root.get('dataflows').items().map((f) => {
-    const flow = readFlow(f.object());
-    instances.add(flow.id, f.get('threats'));
-    return flow;
-  });
+  const dataFlows = root
+    .get('dataflows')
+    .items()
+    .map((f) => {
+      const flow = readFlow(f.object());
+      instances.add(flow.id, f.get('threats'));
+      return flow;
+    });
   const otm = {
     otmVersion: root.get('otmVersion').optStr(),
     projectId: project.get('id').optStr(),
-    trustRatings: Object.fromEntries(zones.map((z) => [z.get('id').str(), z.get('risk').get('trustRating').optNum()])),
+    trustRatings: Object.fromEntries(
+      zones.map((z) => [z.get('id').str(), z.get('risk').get('trustRating').optNum()]),
+    ),
     componentParents,
   };
   return {
@@ -62,8 +79,14 @@ export function importOtm(value: unknown, source: RawSource): ThreatModelInput {
     elements,
     dataFlows,
     trustBoundaries: boundaries,
-    threats: root.get('threats').items().map((t) => instances.threat(t.object())),
-    mitigations: root.get('mitigations').items().map((m) => instances.mitigation(m.object())),
+    threats: root
+      .get('threats')
+      .items()
+      .map((t) => instances.threat(t.object())),
+    mitigations: root
+      .get('mitigations')
+      .items()
+      .map((m) => instances.mitigation(m.object())),
   };
 }
 
@@ -149,5 +172,10 @@ function readAsset(a: Raw): NonNullable<ThreatModelInput['assets']>[number] {
     integrity: rating(risk.get('integrity').optNum()),
     availability: rating(risk.get('availability').optNum()),
   };
-  return { id, name: a.get('name').text() ?? id, description: a.get('description').text(), ...(ext ?? derived) };
+  return {
+    id,
+    name: a.get('name').text() ?? id,
+    description: a.get('description').text(),
+    ...(ext ?? derived),
+  };
 }

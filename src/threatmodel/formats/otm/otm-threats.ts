@@ -1,13 +1,15 @@
 import type { ThreatModelInput } from '../../model/schema.ts';
 import { readExtension } from '../extension.ts';
 import type { Raw } from '../raw.ts';
+import { own } from '../own.ts';
 import { strideFrom } from '../stride.ts';
 
 type ThreatInput = NonNullable<ThreatModelInput['threats']>[number];
 type MitigationInput = NonNullable<ThreatModelInput['mitigations']>[number];
 type MitigationStatus = NonNullable<MitigationInput['status']>;
 
-export const THREAT_STRUCTURAL = ['id', 'title', 'description', 'elementIds'];
+/** `elementIds` come from the instances, unless the extension lists targets OTM cannot instance. */
+export const THREAT_STRUCTURAL = ['id', 'title', 'description'];
 export const MITIGATION_STRUCTURAL = ['id', 'title', 'description'];
 
 /** Threat instances (`{threat, state, mitigations}`) gathered from components and dataflows. */
@@ -37,7 +39,11 @@ export class OtmInstances {
     const risk = raw.get('risk');
     const ext = readExtension(raw.get('attributes'), THREAT_STRUCTURAL);
     const derived = {
-      stride: raw.get('categories').strings()?.map(strideFrom).find((s) => s !== undefined),
+      stride: raw
+        .get('categories')
+        .strings()
+        ?.map(strideFrom)
+        .find((s) => s !== undefined),
       status: threatStatus(this.states.get(id) ?? []),
       likelihood: rating(risk.get('likelihood').optNum()),
       impact: rating(risk.get('impact').optNum()),
@@ -63,7 +69,12 @@ export class OtmInstances {
       effectiveness: reduction === undefined ? undefined : Math.min(1, Math.max(0, reduction / 100)),
       threats: links?.threats ?? [],
     };
-    return { id, title: raw.get('name').text() ?? id, description: raw.get('description').text(), ...(ext ?? derived) };
+    return {
+      id,
+      title: raw.get('name').text() ?? id,
+      description: raw.get('description').text(),
+      ...(ext ?? derived),
+    };
   }
 }
 
@@ -89,7 +100,7 @@ const THREAT_STATES: Record<string, ThreatInput['status']> = {
 
 /** One status from the states of all instances: open as soon as one instance is not settled. */
 function threatStatus(states: string[]): ThreatInput['status'] {
-  const mapped = states.map((s) => THREAT_STATES[s] ?? 'open');
+  const mapped = states.map((s) => own(THREAT_STATES, s) ?? 'open');
   const first = mapped[0];
   return first !== undefined && mapped.every((s) => s === first) ? first : 'open';
 }
@@ -106,7 +117,7 @@ const PROGRESS: MitigationStatus[] = ['rejected', 'proposed', 'planned', 'implem
 
 /** The most advanced state among a mitigation's links (IriusRisk RECOMMENDED and others are proposed). */
 function mitigationStatus(states: string[]): MitigationStatus {
-  const ranks = states.map((s) => PROGRESS.indexOf(MITIGATION_STATES[s] ?? 'proposed'));
+  const ranks = states.map((s) => PROGRESS.indexOf(own(MITIGATION_STATES, s) ?? 'proposed'));
   return ranks.length === 0 ? 'proposed' : PROGRESS[Math.max(...ranks)]!;
 }
 

@@ -1,0 +1,167 @@
+import { parseAsn } from './asn.ts';
+import { parseCidr } from './cidr.ts';
+import { parseCve } from './cve.ts';
+import { canonicalDomain } from './domain.ts';
+import { isHashRun, parseHash } from './hash.ts';
+import { ipv4Int, parseIpv4 } from './ipv4.ts';
+import { parseIpv6 } from './ipv6.ts';
+import { isAlnum, isDigit, isTokenChar, isUrlChar, trimUrlEnd } from './text-chars.ts';
+import type { TextContext } from './text-context.ts';
+import { isTextDomain } from './text-domain.ts';
+import type { TakenSpans } from './text-spans.ts';
+import { parseUrl } from './url.ts';
+
+const isWordChar = (c: number): boolean => isAlnum(c) || c === 95;
+const isEdge = (c: number): boolean => c === 46 || c === 45 || c === 95;
+
+/** `host[:port]/path` right after a host: a URL read as http://, emitted; its end or -1. */
+function hostPath(ctx: TextContext, s: number, e: number): number {
+  const t = ctx.t;
+  let q = e;
+  if (t.charCodeAt(q) === 58) {
+    let r = q + 1;
+    while (r - q <= 5 && isDigit(t.charCodeAt(r))) r++;
+    if (r === q + 1) return -1;
+    q = r;
+  }
+  if (t.charCodeAt(q) !== 47 || !isUrlChar(t.charCodeAt(q + 1))) return -1;
+  let end = q + 1;
+  while (end < t.length && isUrlChar(t.charCodeAt(end))) end++;
+  end = trimUrlEnd(t, s, end);
+  const u = end > q + 1 ? parseUrl(t.slice(s, end), { assumeHttp: true }) : null;
+  if (!u) return -1;
+  ctx.emit(s, end, { kind: 'url', value: u.value, flags: u.flags });
+  return end;
+}
+
+/** `/len` right after an address, not followed by more path: the end of the prefix or -1. */
+function prefixEnd(t: string, e: number, maxDigits: number): number {
+  if (t.charCodeAt(e) !== 47) return -1;
+  let r = e + 1;
+  while (r - e <= maxDigits && isDigit(t.charCodeAt(r))) r++;
+  const next = t.charCodeAt(r);
+  const more = isAlnum(next) || next === 47 || (next === 46 && isAlnum(t.charCodeAt(r + 1)));
+  return r > e + 1 && !more ? r : -1;
+}
+
+function ipv4Piece(ctx: TextContext, s: number, e: number): number {
+  const t = ctx.t;
+  if (ipv4Int(t, s, e) < 0) return e;
+  const p = prefixEnd(t, e, 2);
+  const cidr = p > 0 ? parseCidr(t.slice(s, p)) : null;
+  if (cidr) {
+    ctx.emit(s, p, cidr);
+    return p;
+  }
+  const urlEnd = hostPath(ctx, s, e);
+  if (urlEnd >= 0) return urlEnd;
+  ctx.emit(s, e, { kind: 'ipv4', ...parseIpv4(t.slice(s, e))! });
+  return e;
+}
+
+/** A token with colons that is an IPv6 address or CIDR: emitted, its end; else -1. */
+function ipv6Token(ctx: TextContext, s: number, e: number): number {
+  const t = ctx.t;
+  let colons = 0;
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 58) colons++;
+    else if (!(isDigit(c) || c === 46 || ((c | 0x20) >= 97 && (c | 0x20) <= 102))) return -1;
+  }
+  if (colons < 2) return -1;
+  const p = prefixEnd(t, e, 3);
+  const cidr = p > 0 ? parseCidr(t.slice(s, p)) : null;
+  if (cidr) {
+    ctx.emit(s, p, cidr);
+    return p;
+  }
+  const ip = parseIpv6(t.slice(s, e));
+  if (!ip || ip.value === '::') return -1; // a bare `::` in text is syntax (`Win32::API`)
+  ctx.emit(s, e, { kind: 'ipv6', ...ip });
+  return e;
+}
+
+/** Hashes, ASNs and CVEs among the word runs ([A-Za-z0-9_]+) of a piece. */
+function words(ctx: TextContext, s: number, e: number): void {
+  const t = ctx.t;
+  for (let k = s; k < e; ) {
+    while (k < e && !isWordChar(t.charCodeAt(k))) k++;
+    const ws = k;
+    while (k < e && isWordChar(t.charCodeAt(k))) k++;
+    if (ws === k) continue;
+    if (isHashRun(t, ws, k)) {
+      const h = parseHash(t.slice(ws, k))!;
+      ctx.emit(ws, k, { kind: h.kind, value: h.value, flags: [] });
+    } else if (t.startsWith('AS', ws)) {
+      // `AS13335`, `ASN13335`, and `AS 13335` / `ASN 13335` across one space.
+      let end = k;
+      if (k === e && k - ws <= 3 && t.charCodeAt(k) === 32 && isDigit(t.charCodeAt(k + 1))) {
+        end = k + 1;
+        while (end - k <= 10 && isDigit(t.charCodeAt(end))) end++;
+      }
+      const a = isWordChar(t.charCodeAt(end)) ? null : parseAsn(t.slice(ws, end), false);
+      if (a) ctx.emit(ws, end, { kind: 'asn', ...a });
+    } else if (k - ws === 3 && t.charCodeAt(k) === 45 && /^cve$/i.test(t.slice(ws, k))) {
+      let end = k + 1;
+      while (end < e && (isDigit(t.charCodeAt(end)) || t.charCodeAt(end) === 45) && end - ws < 32) end++;
+      const c = isWordChar(t.charCodeAt(end)) ? null : parseCve(t.slice(ws, end));
+      if (c) ctx.emit(ws, end, { kind: 'cve', value: c, flags: [] });
+    }
+  }
+}
+
+/** One `:`-free piece of a token: an IPv4 (or CIDR, or URL), a domain (or URL), else words. */
+function piece(ctx: TextContext, s0: number, e0: number): number {
+  const t = ctx.t;
+  let [s, e] = [s0, e0];
+  while (s < e && isEdge(t.charCodeAt(s))) s++;
+  while (e > s && isEdge(t.charCodeAt(e - 1))) e--;
+  let numeric = true;
+  let dot = false;
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 46) dot = true;
+    else if (!isDigit(c)) numeric = false;
+  }
+  if (s >= e || (numeric && !dot)) return e0;
+  if (numeric) return Math.max(e0, ipv4Piece(ctx, s, e));
+  const d = dot ? canonicalDomain(t.slice(s, e)) : null;
+  if (d && isTextDomain(ctx, d, s, e)) {
+    const urlEnd = hostPath(ctx, s, e);
+    if (urlEnd < 0) ctx.emit(s, e, { kind: 'domain', value: d.value, flags: d.flags });
+    return Math.max(e0, urlEnd);
+  }
+  words(ctx, s, e);
+  return e0;
+}
+
+function token(ctx: TextContext, s0: number, e: number, colon: boolean): number {
+  const t = ctx.t;
+  if (!colon) return piece(ctx, s0, e);
+  let [s, end] = [s0, e];
+  while (s < end && isEdge(t.charCodeAt(s))) s++;
+  while (end > s && isEdge(t.charCodeAt(end - 1))) end--;
+  const v6 = ipv6Token(ctx, s, end);
+  if (v6 >= 0) return Math.max(v6, e);
+  for (let p = s, k = s; k <= e; k++) {
+    if (k < e && t.charCodeAt(k) !== 58) continue;
+    const r = k > p ? piece(ctx, p, k) : k;
+    if (r > e) return r; // a URL took the rest of the token
+    p = k + 1;
+  }
+  return e;
+}
+
+/** Scans the tokens of the text (see isTokenChar) outside the spans already taken. */
+export function scanTokens(ctx: TextContext, taken: TakenSpans): void {
+  const t = ctx.t;
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isTokenChar(t.charCodeAt(i))) i++;
+    const s = i;
+    let colon = false;
+    for (let c = t.charCodeAt(i); i < n && isTokenChar(c); c = t.charCodeAt(++i)) colon ||= c === 58;
+    if (s < i && !taken.overlaps(s, i)) i = Math.max(i, token(ctx, s, i, colon));
+  }
+}

@@ -1,0 +1,59 @@
+import type { LikelihoodEvidence } from '../risk/evidence.ts';
+import { rateImpact } from '../risk/impact.ts';
+import { rateLikelihood } from '../risk/likelihood.ts';
+import type { Finding } from './find-threats.ts';
+import type { ModelGraph } from './graph.ts';
+import type { AnalyzedThreat } from './analysis.ts';
+
+/** Stable threat id: `<rule-id>@<element, flow or asset id>`, so decisions survive re-analysis. */
+export const threatId = (ruleId: string, targetId: string) => `${ruleId}@${targetId}`;
+
+/** A rule finding as a threat with its inherent likelihood and impact (residual risk comes later). */
+export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: LikelihoodEvidence): Omit<AnalyzedThreat, 'risk' | 'status'> {
+  const { rule } = finding.rule;
+  const { target } = finding;
+  const id = threatId(rule.id, target.view.id);
+  const elementIds = [target.view.id];
+  const technologies = technologiesOf(graph, target.kind === 'flow' ? flowEndIds(graph, target.view.id) : elementIds);
+  const likelihood = rateLikelihood({
+    base: rule.likelihood,
+    target,
+    graph,
+    evidence,
+    request: { threatId: id, ruleId: rule.id, stride: rule.stride, attack: rule.attack, capec: rule.capec, cwe: rule.cwe, elementIds, technologies },
+  });
+  const impactView = target.kind === 'flow' && Number(target.view.criticality) === 0 ? flowFallbackView(graph, target.view.id) ?? target.view : target.view;
+  const impact = rateImpact({ view: impactView, dimensions: rule.impact, stride: rule.stride });
+  return {
+    id,
+    ruleId: rule.id,
+    title: rule.title,
+    stride: rule.stride,
+    elementIds,
+    cwe: [...rule.cwe],
+    capec: [...rule.capec],
+    attack: [...rule.attack],
+    likelihood: likelihood.value,
+    impact: impact.value,
+    mitigations: rule.mitigations.map((m) => ({ title: m.title, status: 'suggested' as const, ...(m.attack ? { attack: [...m.attack] } : {}) })),
+    factors: [...likelihood.factors, ...impact.factors],
+    source: 'engine',
+    ...(rule.description ? { description: rule.description } : {}),
+    references: [...rule.references],
+  };
+}
+
+function flowEndIds(graph: ModelGraph, flowId: string): string[] {
+  const f = graph.flowEnds.get(flowId);
+  return f ? [f.source, f.destination] : [];
+}
+
+/** A flow carrying no rated asset is judged by its destination's assets. */
+function flowFallbackView(graph: ModelGraph, flowId: string) {
+  const f = graph.flowEnds.get(flowId);
+  return f ? graph.elements.get(f.destination) : undefined;
+}
+
+function technologiesOf(graph: ModelGraph, ids: readonly string[]): string[] {
+  return [...new Set(ids.flatMap((id) => (graph.elements.get(id)?.technologies as string[] | undefined) ?? []))];
+}
