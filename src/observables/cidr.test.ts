@@ -10,7 +10,11 @@ describe('cidr', () => {
     expect(parseCidr('10.1.2.3/8')).toEqual({ kind: 'cidr4', value: '10.0.0.0/8', flags: ['private'] });
     expect(parseCidr('192.168.1.77/30')!.value).toBe('192.168.1.76/30');
     expect(parseCidr('0.0.0.0/0')).toEqual({ kind: 'cidr4', value: '0.0.0.0/0', flags: [] });
-    expect(parseCidr('2001:DB8:1:2::5/48')).toEqual({ kind: 'cidr6', value: '2001:db8:1::/48', flags: ['documentation'] });
+    expect(parseCidr('2001:DB8:1:2::5/48')).toEqual({
+      kind: 'cidr6',
+      value: '2001:db8:1::/48',
+      flags: ['documentation'],
+    });
     expect(parseCidr('fe80::1:2/10')!.value).toBe('fe80::/10');
   });
 
@@ -20,7 +24,16 @@ describe('cidr', () => {
   });
 
   it('rejects bad prefixes and addresses', () => {
-    for (const bad of ['10.0.0.0/33', '10.0.0.0/08', '10.0.0.0/', '10.0.0/8', '::/129', '::/-1', '010.0.0.0/8', '10.0.0.0/8/8'])
+    for (const bad of [
+      '10.0.0.0/33',
+      '10.0.0.0/08',
+      '10.0.0.0/',
+      '10.0.0/8',
+      '::/129',
+      '::/-1',
+      '010.0.0.0/8',
+      '10.0.0.0/8/8',
+    ])
       expect(parseCidr(bad), bad).toBeNull();
   });
 
@@ -44,14 +57,20 @@ describe('cidr', () => {
 
   it('orders addresses inside a block between its bounds by string comparison (IPv4)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (net, bits, other) => {
-        const block = parseCidr(`${intToIpv4(net)}/${bits}`)!;
-        const { lo, hi } = cidrRange(block.kind, block.value);
-        const inside = cidrRange('ipv4', intToIpv4(net)).lo;
-        const probe = cidrRange('ipv4', intToIpv4(other)).lo;
-        const contains = bits === 0 || Math.floor(other / 2 ** (32 - bits)) === Math.floor(net / 2 ** (32 - bits));
-        return lo <= inside && inside <= hi && (lo <= probe && probe <= hi) === contains;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (net, bits, other) => {
+          const block = parseCidr(`${intToIpv4(net)}/${bits}`)!;
+          const { lo, hi } = cidrRange(block.kind, block.value);
+          const inside = cidrRange('ipv4', intToIpv4(net)).lo;
+          const probe = cidrRange('ipv4', intToIpv4(other)).lo;
+          const contains =
+            bits === 0 || Math.floor(other / 2 ** (32 - bits)) === Math.floor(net / 2 ** (32 - bits));
+          return lo <= inside && inside <= hi && (lo <= probe && probe <= hi) === contains;
+        },
+      ),
     );
   });
 

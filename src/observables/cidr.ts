@@ -73,7 +73,8 @@ export function cidrRange(kind: IpKind, value: string): { lo: string; hi: string
     }
   } else {
     const g = ipv6Groups(addr);
-    if (g && bits >= 0) return { lo: ipv6Hex(maskIpv6(g, bits, false)), hi: ipv6Hex(maskIpv6(g, bits, true)) };
+    if (g && bits >= 0)
+      return { lo: ipv6Hex(maskIpv6(g, bits, false)), hi: ipv6Hex(maskIpv6(g, bits, true)) };
   }
   throw new AppError('INVALID_INPUT', `not an ${kind} value: ${value.slice(0, 64)}`);
 }

@@ -4,7 +4,10 @@ import { canonicalDomain } from './domain.ts';
 
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
 const domain = fc
-  .tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.constantFrom('com', 'net', 'co.uk', 'ru', 'xn--p1ai', 'zip', 'bit'))
+  .tuple(
+    fc.array(label, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('com', 'net', 'co.uk', 'ru', 'xn--p1ai', 'zip', 'bit'),
+  )
   .map(([labels, tld]) => `${labels.join('.')}.${tld}`);
 
 describe('domain', () => {
@@ -17,7 +20,23 @@ describe('domain', () => {
   });
 
   it('rejects what is no domain', () => {
-    for (const bad of ['com', 'co.uk', 'localhost', 'a..b.com', '.a.com', 'a.com..', '-a.com', 'a b.com', '1.2.3.4', 'a.c0m', 'a.c', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`, 'ex*ample.com', ''])
+    for (const bad of [
+      'com',
+      'co.uk',
+      'localhost',
+      'a..b.com',
+      '.a.com',
+      'a.com..',
+      '-a.com',
+      'a b.com',
+      '1.2.3.4',
+      'a.c0m',
+      'a.c',
+      `${'a'.repeat(64)}.com`,
+      `${'a.'.repeat(127)}com`,
+      'ex*ample.com',
+      '',
+    ])
       expect(canonicalDomain(bad), bad).toBeNull();
     expect(canonicalDomain('_dmarc.example.com')!.value).toBe('_dmarc.example.com');
   });

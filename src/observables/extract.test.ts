@@ -82,7 +82,9 @@ describe('extractObservables', () => {
   });
 
   it('keeps IPv4 flags and tells CIDRs from paths', () => {
-    const found = extractObservables('internal 10.0.0.5, cgnat 100.64.1.1, net 192.168.0.0/16, path 8.8.8.8/dns-query, 1.1.1.1/33');
+    const found = extractObservables(
+      'internal 10.0.0.5, cgnat 100.64.1.1, net 192.168.0.0/16, path 8.8.8.8/dns-query, 1.1.1.1/33',
+    );
     expect(found.map((o) => [o.kind, o.value, o.flags.join()])).toEqual([
       ['ipv4', '10.0.0.5', 'private'],
       ['ipv4', '100.64.1.1', 'cgnat'],

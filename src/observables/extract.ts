@@ -10,7 +10,8 @@ import { parseUrl } from './url.ts';
 
 const isSchemeChar = (c: number): boolean => isAlnum(c) || c === 43 || c === 45 || c === 46;
 const isLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
-const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isLocalChar = (c: number): boolean =>
+  isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 const isHostChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45 || (c >= 0xc0 && c < 0x2000);
 
 /** URLs with `scheme://`: anchored on each `://`, the scheme read backwards (≤ 32 characters). */

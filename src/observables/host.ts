@@ -18,7 +18,12 @@ export function canonicalHost(host: string): HostResult | null {
     const g = ipv6Groups(host.slice(1, -1));
     if (!g) return null;
     const flag = ipv6RangeFlag(g);
-    return { host: `[${formatIpv6(g)}]`, flags: flag ? ['ip-host', flag] : ['ip-host'], knownSuffix: true, tld: '' };
+    return {
+      host: `[${formatIpv6(g)}]`,
+      flags: flag ? ['ip-host', flag] : ['ip-host'],
+      knownSuffix: true,
+      tld: '',
+    };
   }
   const v4 = parseIpv4(host);
   if (v4) return { host: v4.value, flags: ['ip-host', ...v4.flags], knownSuffix: true, tld: '' };

@@ -61,7 +61,9 @@ function decodeEntity(m: string, dec?: string, hex?: string, name?: string): str
 export function prepareText(text: string): string {
   let t = text.includes('<') ? text.replace(TAG, stripTag) : text;
   if (t.includes('&')) {
-    t = t.replace(ENTITY, (m: string, dec?: string, hex?: string, name?: string) => decodeEntity(m, dec, hex, name));
+    t = t.replace(ENTITY, (m: string, dec?: string, hex?: string, name?: string) =>
+      decodeEntity(m, dec, hex, name),
+    );
   }
   return t.replace(/[\u2010\u2011]/g, '-');
 }

@@ -3,7 +3,10 @@ import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { formatIpv6, ipv6Groups, parseIpv6 } from './ipv6.ts';
 
-const groups = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
+const groups = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), {
+  minLength: 8,
+  maxLength: 8,
+});
 const expanded = (g: number[]) => g.map((x) => x.toString(16).padStart(4, '0')).join(':');
 
 describe('ipv6', () => {
@@ -23,7 +26,21 @@ describe('ipv6', () => {
   });
 
   it('rejects malformed addresses', () => {
-    for (const bad of ['1::2::3', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::8', '12345::', ':1::', 'g::1', '::1.2.3', '::1.2.3.04', 'fe80::1%eth0', '1:2:3:4:5:6:7:8::', ':', ''])
+    for (const bad of [
+      '1::2::3',
+      '1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7::8',
+      '12345::',
+      ':1::',
+      'g::1',
+      '::1.2.3',
+      '::1.2.3.04',
+      'fe80::1%eth0',
+      '1:2:3:4:5:6:7:8::',
+      ':',
+      '',
+    ])
       expect(ipv6Groups(bad), bad).toBeNull();
   });
 
@@ -41,7 +58,13 @@ describe('ipv6', () => {
     fc.assert(
       fc.property(groups, (g) => {
         const canonical = formatIpv6(g);
-        const spellings = [expanded(g), expanded(g).toUpperCase(), canonical, canonical.toUpperCase(), g.map((x) => x.toString(16)).join(':')];
+        const spellings = [
+          expanded(g),
+          expanded(g).toUpperCase(),
+          canonical,
+          canonical.toUpperCase(),
+          g.map((x) => x.toString(16)).join(':'),
+        ];
         return spellings.every((s) => parseIpv6(s)?.value === canonical);
       }),
     );

@@ -4,53 +4,49 @@ import type { ObservableFlag } from './types.ts';
 /** Eight 16-bit groups. */
 export type Ipv6Groups = number[];
 
-function hexGroup(s: string): number {
-  if (s.length === 0 || s.length > 4) return -1;
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
 }
 
-/** Parses the colon-separated groups of one side of `::`; the last may be a dotted quad. */
-function groupsOf(part: string, allowV4: boolean, out: number[]): boolean {
-  if (part === '') return true;
-  const pieces = part.split(':');
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    if (allowV4 && i === pieces.length - 1 && p.includes('.')) {
-      const v4 = ipv4Int(p);
-      if (v4 < 0) return false;
-      out.push(v4 >>> 16, v4 & 0xffff);
-    } else {
-      const g = hexGroup(p);
-      if (g < 0) return false;
-      out.push(g);
+/** RFC 4291 §2.2 text forms (no zone id, no brackets) → groups, or null. One pass, no allocation but the result. */
+export function ipv6Groups(s: string): Ipv6Groups | null {
+  const n = s.length;
+  if (n < 2 || n > 45) return null;
+  const g: number[] = [];
+  let gap = -1; // where `::` stands, as an index into g
+  let i = 0;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return null;
+    gap = 0;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    let v = 0;
+    for (let d = hexDigit(s.charCodeAt(i)); d >= 0 && i - start < 4; d = hexDigit(s.charCodeAt(++i)))
+      v = v * 16 + d;
+    if (s.charCodeAt(i) === 46) {
+      const v4 = ipv4Int(s, start, n); // an embedded IPv4 ends the address
+      if (v4 < 0 || g.length > 6) return null;
+      g.push(v4 >>> 16, v4 & 0xffff);
+      break;
+    }
+    if (i === start || g.length === 8) return null;
+    g.push(v);
+    if (i === n) break;
+    if (s.charCodeAt(i++) !== 58 || i === n) return null;
+    if (s.charCodeAt(i) === 58) {
+      if (gap >= 0) return null;
+      gap = g.length;
+      i++;
     }
   }
-  return true;
-}
-
-/** RFC 4291 §2.2 text forms (no zone id, no brackets) → groups, or null. */
-export function ipv6Groups(s: string): Ipv6Groups | null {
-  if (s.length < 2 || s.length > 45) return null;
-  const dbl = s.indexOf('::');
-  const head: number[] = [];
-  const tail: number[] = [];
-  if (dbl < 0) {
-    if (!groupsOf(s, true, head) || head.length !== 8) return null;
-    return head;
-  }
-  if (s.includes('::', dbl + 1)) return null;
-  const tailText = s.slice(dbl + 2);
-  if (!groupsOf(s.slice(0, dbl), false, head) || !groupsOf(tailText, true, tail)) return null;
-  const missing = 8 - head.length - tail.length;
-  if (missing < 1) return null;
-  return [...head, ...new Array<number>(missing).fill(0), ...tail];
+  if (gap < 0) return g.length === 8 ? g : null;
+  if (g.length > 7) return null;
+  g.splice(gap, 0, ...new Array<number>(8 - g.length).fill(0));
+  return g;
 }
 
 function isMapped(g: Ipv6Groups): boolean {
@@ -65,7 +61,7 @@ export function formatIpv6(g: Ipv6Groups): string {
   if (isMapped(g)) return `::ffff:${intToIpv4(g[6]! * 65536 + g[7]!)}`;
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;

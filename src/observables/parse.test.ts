@@ -39,7 +39,11 @@ describe('detectKind', () => {
 
 describe('parseObservable', () => {
   it('trusts a named kind', () => {
-    expect(parseObservable('foo.bit', 'domain')).toEqual({ kind: 'domain', value: 'foo.bit', flags: ['unknown-tld'] });
+    expect(parseObservable('foo.bit', 'domain')).toEqual({
+      kind: 'domain',
+      value: 'foo.bit',
+      flags: ['unknown-tld'],
+    });
     expect(parseObservable('13335', 'asn')!.value).toBe('AS13335');
     expect(parseObservable('evil.com/x', 'url')!.value).toBe('http://evil.com/x');
     expect(parseObservable('intranet.corp/x', 'url')!.flags).toEqual(['private']);
@@ -63,8 +67,16 @@ describe('parseObservable', () => {
   });
 
   it('flags refanged values', () => {
-    expect(parseObservable(' 185.220.101[.]45 ')).toEqual({ kind: 'ipv4', value: '185.220.101.45', flags: ['defanged'] });
-    expect(parseObservable('hxxps://evil[.]com')).toEqual({ kind: 'url', value: 'https://evil.com/', flags: ['defanged'] });
+    expect(parseObservable(' 185.220.101[.]45 ')).toEqual({
+      kind: 'ipv4',
+      value: '185.220.101.45',
+      flags: ['defanged'],
+    });
+    expect(parseObservable('hxxps://evil[.]com')).toEqual({
+      kind: 'url',
+      value: 'https://evil.com/',
+      flags: ['defanged'],
+    });
     expect(parseObservable('185.220.101.45')!.flags).toEqual([]);
   });
 
@@ -92,7 +104,9 @@ describe('canonicalize', () => {
     sha256: fc.stringMatching(/^[0-9a-fA-F]{64}$/),
     sha512: fc.stringMatching(/^[0-9a-fA-F]{128}$/),
     asn: fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((n) => `as${n}`),
-    cve: fc.tuple(fc.integer({ min: 1999, max: 2099 }), fc.integer({ min: 1, max: 9_999_999 })).map(([y, n]) => `cve-${y}-${String(n).padStart(4, '0')}`),
+    cve: fc
+      .tuple(fc.integer({ min: 1999, max: 2099 }), fc.integer({ min: 1, max: 9_999_999 }))
+      .map(([y, n]) => `cve-${y}-${String(n).padStart(4, '0')}`),
   };
 
   it('is idempotent for every kind', () => {
@@ -109,7 +123,10 @@ describe('canonicalize', () => {
 
   it('accepts the generated values of the strict kinds', () => {
     for (const kind of ['ipv4', 'ipv6', 'cidr4', 'cidr6', 'md5', 'sha512', 'asn', 'cve'] as const) {
-      fc.assert(fc.property(samples[kind], (raw) => canonicalize(kind, raw) !== null), { numRuns: 100 });
+      fc.assert(
+        fc.property(samples[kind], (raw) => canonicalize(kind, raw) !== null),
+        { numRuns: 100 },
+      );
     }
   });
 });

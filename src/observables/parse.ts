@@ -88,7 +88,8 @@ function parseAs(kind: ObservableKind, s: string): Observable | null {
 function parseDetected(s: string): Observable | null {
   const shape = shapeOf(s);
   if (shape.schemeSep) return url(s, false);
-  if (shape.hex && (s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128)) return hash(s);
+  if (shape.hex && (s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128))
+    return hash(s);
   if (shape.ipv4Chars) return ip(s, 4);
   if (shape.colon) return ip(s, 6);
   const c0 = s.charCodeAt(0) | 0x20;

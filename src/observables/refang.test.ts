@@ -62,14 +62,20 @@ describe('refang', () => {
     const values = fc.oneof(
       host,
       host.map((d) => `http://${d}/path`),
-      fc.tuple(fc.stringMatching(/^[a-z0-9._-]{1,10}$/).filter((l) => !/\.\.|^\.|\.$/.test(l)), host).map(([l, d]) => `${l}@${d}`),
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z0-9._-]{1,10}$/).filter((l) => !/\.\.|^\.|\.$/.test(l)),
+          host,
+        )
+        .map(([l, d]) => `${l}@${d}`),
       fc.ipV4(),
     );
     fc.assert(fc.property(values, fc.nat(), (v, style) => refang(defang(v, style)) === v));
   });
 
   it('stays linear on hostile input', () => {
-    const hostile = '[ . '.repeat(100_000) + 'hxxp'.repeat(100_000) + ' dot '.repeat(100_000) + 'a dot '.repeat(50_000);
+    const hostile =
+      '[ . '.repeat(100_000) + 'hxxp'.repeat(100_000) + ' dot '.repeat(100_000) + 'a dot '.repeat(50_000);
     expect(refang(hostile).length).toBeGreaterThan(0);
   });
 });

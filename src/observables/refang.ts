@@ -22,7 +22,21 @@ const DEFANGED = new RegExp(
 );
 
 /** Words that precede " dot com" in prose ("the dot com bubble") rather than in a domain. */
-const PROSE_WORDS = new Set(['the', 'a', 'an', 'one', 'each', 'every', 'per', 'this', 'that', 'its', 'no', 'and', 'or']);
+const PROSE_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'one',
+  'each',
+  'every',
+  'per',
+  'this',
+  'that',
+  'its',
+  'no',
+  'and',
+  'or',
+]);
 const MAX_CHAIN = 256;
 
 function isAlnum(c: number): boolean {
@@ -69,8 +83,10 @@ export function refangMarked(input: string): RefangResult {
     const [scheme, s, bracketed, sep, slash] = args as (string | undefined)[];
     const offset = args[5] as number;
     let rep: string;
-    if (scheme !== undefined) rep = (scheme.toLowerCase() === 'fxp' ? 'ftp' : 'http') + (s ?? '').toLowerCase();
-    else if (bracketed !== undefined) rep = bracketed === '.' || bracketed.toLowerCase() === 'dot' ? '.' : '@';
+    if (scheme !== undefined)
+      rep = (scheme.toLowerCase() === 'fxp' ? 'ftp' : 'http') + (s ?? '').toLowerCase();
+    else if (bracketed !== undefined)
+      rep = bracketed === '.' || bracketed.toLowerCase() === 'dot' ? '.' : '@';
     else if (sep !== undefined || slash !== undefined) rep = sep ?? '/';
     else if (!isAlnum(input.charCodeAt(offset - 1))) return m;
     else if (m.length <= 2 || dotJoins(input, offset)) rep = '.';

@@ -8,7 +8,9 @@ import type { TextContext } from './text-context.ts';
  * are left out: they are frequent in real indicators and rare as file names in reports.
  */
 const FILE_EXTENSION_TLDS = new Set(
-  'zip mov sh py md rs pm ps app so one do pub gs run cab java map hiv pid target shell data ms ax save cat properties'.split(' '),
+  'zip mov sh py md rs pm ps app so one do pub gs run cab java map hiv pid target shell data ms ax save cat properties'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -16,13 +16,18 @@ describe('url', () => {
 
   it('converts IDN hosts and normalizes IP hosts', () => {
     expect(canon('http://bücher.de/a')).toBe('http://xn--bcher-kva.de/a');
-    expect(parseUrl('http://[2001:DB8::0:1]:8080/')).toMatchObject({ value: 'http://[2001:db8::1]:8080/', flags: ['ip-host', 'documentation'] });
+    expect(parseUrl('http://[2001:DB8::0:1]:8080/')).toMatchObject({
+      value: 'http://[2001:db8::1]:8080/',
+      flags: ['ip-host', 'documentation'],
+    });
     expect(canon('http://[::ffff:10.0.0.1]/')).toBe('http://[::ffff:10.0.0.1]/');
     expect(parseUrl('http://10.1.1.1/x')!.flags).toEqual(['ip-host', 'private']);
   });
 
   it('normalizes percent-encoding (RFC 3986 §6.2.2)', () => {
-    expect(normalizePercent('/%7euser/%2fetc%2Fpasswd?a=%3d%41%zz%')).toBe('/~user/%2Fetc%2Fpasswd?a=%3DA%zz%');
+    expect(normalizePercent('/%7euser/%2fetc%2Fpasswd?a=%3d%41%zz%')).toBe(
+      '/~user/%2Fetc%2Fpasswd?a=%3DA%zz%',
+    );
     expect(canon('http://a.com/%7Efoo/%e2%82%ac?x=%2d%5f')).toBe('http://a.com/~foo/%E2%82%AC?x=-_');
   });
 
@@ -33,7 +38,15 @@ describe('url', () => {
   });
 
   it('rejects URLs without a valid host or scheme', () => {
-    for (const bad of ['file:///etc/passwd', 'http://localhost/', 'http://a..b/', 'http://', 'mailto:a@b.com', 'evil.com/x', 'http://exa mple.com/'])
+    for (const bad of [
+      'file:///etc/passwd',
+      'http://localhost/',
+      'http://a..b/',
+      'http://',
+      'mailto:a@b.com',
+      'evil.com/x',
+      'http://exa mple.com/',
+    ])
       expect(canon(bad), bad).toBeUndefined();
     expect(parseUrl('evil.com/x', { assumeHttp: true })!.value).toBe('http://evil.com/x');
     expect(parseUrl('a.com:8080', { assumeHttp: true })!.value).toBe('http://a.com:8080/');

@@ -224,7 +224,8 @@ class BundleReader {
     const parsed = this.parse(scanner, path);
     if (parsed instanceof AppError) return { index, error: parsed };
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { index, error: this.error('INVALID_INPUT', `${path} is not a JSON object`, path) };
+      const message = `${path} is not a JSON object (it starts at byte ${scanner.start})`;
+      return { index, error: this.error('INVALID_INPUT', message, path) };
     }
     return { index, object: parsed };
   }
@@ -269,10 +270,12 @@ class BundleReader {
     for (const error of this.memberErrors) this.items.push({ index: -1, error });
     const id = this.members.get('id');
     const version = this.members.get('spec_version');
-    if (type !== 'bundle')
+    if (type !== 'bundle') {
       this.envelopeError('$.type', `a bundle's type must be "bundle", not ${JSON.stringify(type)}`);
-    if (typeof id !== 'string' || !BUNDLE_ID.test(id))
+    }
+    if (typeof id !== 'string' || !BUNDLE_ID.test(id)) {
       this.envelopeError('$.id', `invalid bundle id ${JSON.stringify(id)}`);
+    }
     if (version !== undefined && version !== '2.0' && version !== '2.1') {
       this.envelopeError('$.spec_version', `unknown spec_version ${JSON.stringify(version)}`);
     }

@@ -74,6 +74,14 @@ describe('isCertainlyValidIndicator agrees with indicatorSchema', () => {
     expect(isCertainlyValidIndicator(BASE)).toBe(true);
   });
 
+  it('checks or defers every property the schema knows', () => {
+    for (const key of Object.keys(indicatorSchema.shape)) {
+      const o = { ...BASE, [key]: { not: 'valid here' } };
+      expect(schemaAccepts(o), key).toBe(false);
+      expect(isCertainlyValidIndicator(o), key).toBe(false);
+    }
+  });
+
   it('never accepts what the schema rejects, under random property changes', () => {
     const keys = [
       ...Object.keys(BASE),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exportModel, readModelFile } from '../../src/threatmodel/formats/index.ts';
+import { detectModelFormat, exportModel, readModelFile } from '../../src/threatmodel/formats/index.ts';
 import { corporaPresent, corpus } from '../corpora.ts';
 import { exampleModels } from './example-models.ts';
 import { normalizeModel } from './normalize.ts';
@@ -27,6 +27,10 @@ describe.skipIf(!corporaPresent)('every example model in the corpora', () => {
   });
 
   describe.each(models)('$name', ({ name, file, format }) => {
+    it('is recognised by its content', () => {
+      expect(detectModelFormat(readFileSync(file, 'utf8'), file)).toBe(format);
+    });
+
     it('imports with the counts of elements, flows, boundaries and threats the file has', async () => {
       const model = await importOnce(file);
       expect({

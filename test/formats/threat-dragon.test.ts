@@ -23,16 +23,26 @@ const STATUS: Record<string, string> = {
   'Not Applicable': 'not-applicable',
 };
 
+interface RawThreat {
+  id?: string;
+  threatId?: string;
+  title: string;
+  status: string;
+  severity: string;
+  description?: string;
+  mitigation?: string;
+}
+
 /** Each raw threat with the cell it sits on, walking v1 and v2 layouts. */
-function rawThreats(file: string): { cell: string; index: number; threat: Json }[] {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as Json;
-  return (doc.detail.diagrams as Json[])
-    .flatMap((d) => (d.cells ?? d.diagramJson.cells) as Json[])
+function rawThreats(file: string): { cell: string; index: number; threat: RawThreat }[] {
+  const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return list(at(doc, 'detail', 'diagrams'))
+    .flatMap((d) => list(at(d, 'cells') ?? at(d, 'diagramJson', 'cells')))
     .flatMap((c) =>
-      ((c.data?.threats ?? c.threats ?? []) as Json[]).map((threat, index) => ({
-        cell: c.id as string,
+      list(at(c, 'data', 'threats') ?? at(c, 'threats')).map((threat, index) => ({
+        cell: at(c, 'id') as string,
         index,
-        threat,
+        threat: threat as RawThreat,
       })),
     );
 }

@@ -136,6 +136,29 @@ describe.skipIf(!corporaPresent)('MISP feed source on the CIRCL OSINT sample', (
   });
 });
 
+describe('MISP event files that are hostile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threatloom-misp-bad-'));
+
+  it.each([
+    [
+      'nesting 100,000 deep',
+      `{"Event": {"info": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
+      'LIMIT_EXCEEDED',
+    ],
+    ['a __proto__ key', '{"Event": {"__proto__": {"polluted": true}, "Attribute": []}}', 'INVALID_INPUT'],
+    ['duplicate keys', '{"Event": {"uuid": "a", "uuid": "b"}}', 'INVALID_INPUT'],
+    ['truncated JSON', '{"Event": {"Attribute": [', 'INVALID_INPUT'],
+  ])('refuses an event file with %s, naming the file', async (_what, text, code) => {
+    const file = join(dir, 'event.json');
+    writeFileSync(file, text);
+    await expect(collect(createMispSource(), file)).rejects.toMatchObject({
+      code,
+      location: { file: 'event.json' },
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe.skipIf(!corporaPresent)('MISP event files from PyMISP and misp-stix tests', () => {
   const reportlab = corpus('misp', 'pymisp-tests', 'reportlab_testfiles');
 

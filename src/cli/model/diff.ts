@@ -14,7 +14,10 @@ export function registerDiffCommand(model: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (oldFile: string, newFile: string, flags: { json?: boolean }) => {
       const [before, after] = await Promise.all([loadModel(oldFile), loadModel(newFile)]);
-      const diff = diffModels({ model: before, analysis: analyzeModel(before) }, { model: after, analysis: analyzeModel(after) });
+      const diff = diffModels(
+        { model: before, analysis: analyzeModel(before) },
+        { model: after, analysis: analyzeModel(after) },
+      );
       if (flags.json) printJson(diff);
       else process.stdout.write(`${renderDiffText(diff)}\n`);
     });

@@ -9,7 +9,9 @@ import { registerSchemaCommand } from './schema.ts';
 
 /** `threatloom model …`: threat modeling commands. */
 export function registerModelCommands(program: Command): void {
-  const model = program.command('model').description('threat models: analyze, check, diff, rules, schema, import, export');
+  const model = program
+    .command('model')
+    .description('threat models: analyze, check, diff, rules, schema, import, export');
   registerAnalyzeCommand(model);
   registerCheckCommand(model);
   registerDiffCommand(model);

@@ -11,7 +11,10 @@ export const ANALYZE_FORMATS = ['table', 'json', 'markdown', 'sarif', 'html'] as
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 /** Renders an analysis in one of the report formats. */
-export async function renderAnalysis(analysis: Analysis, opts: { format: AnalyzeFormat; model: ThreatModel; file: string }): Promise<string> {
+export async function renderAnalysis(
+  analysis: Analysis,
+  opts: { format: AnalyzeFormat; model: ThreatModel; file: string },
+): Promise<string> {
   switch (opts.format) {
     case 'table':
       return renderTable(analysis);

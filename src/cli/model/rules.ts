@@ -14,12 +14,31 @@ export function registerRulesCommand(model: Command): void {
     .action(async (flags: { json?: boolean; model?: string }) => {
       const own = flags.model ? (await loadModel(flags.model)).rules : [];
       const ownIds = new Set(own.map((r) => r.id));
-      const rules = [...BUILT_IN_RULES.filter((r) => !ownIds.has(r.id)).map((r) => listed(r, 'library')), ...own.map((r) => listed(r, 'model'))];
+      const rules = [
+        ...BUILT_IN_RULES.filter((r) => !ownIds.has(r.id)).map((r) => listed(r, 'library')),
+        ...own.map((r) => listed(r, 'model')),
+      ];
       if (flags.json) return printJson(rules);
-      printLines(rules.map((r) => `${r.id.padEnd(40)} ${r.stride.padEnd(23)} ${[...r.cwe, ...r.capec, ...r.attack].join(' ')}`));
+      printLines(
+        rules.map(
+          (r) => `${r.id.padEnd(40)} ${r.stride.padEnd(23)} ${[...r.cwe, ...r.capec, ...r.attack].join(' ')}`,
+        ),
+      );
     });
 }
 
 function listed(r: Rule, origin: 'library' | 'model') {
-  return { id: r.id, title: r.title, stride: r.stride, appliesTo: r.appliesTo, cwe: r.cwe, capec: r.capec, attack: r.attack, likelihood: r.likelihood, impact: r.impact, family: r.family ?? null, origin };
+  return {
+    id: r.id,
+    title: r.title,
+    stride: r.stride,
+    appliesTo: r.appliesTo,
+    cwe: r.cwe,
+    capec: r.capec,
+    attack: r.attack,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    family: r.family ?? null,
+    origin,
+  };
 }

@@ -1,19 +1,18 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { splitRecords, type RawRecord } from './csv-split.ts';
+import { decodeLine, splitRecords, type RawRecord } from './csv-split.ts';
 
 async function split(
   chunks: (string | Buffer)[],
   delimiter: string | undefined,
   maxLineBytes = 1000,
 ): Promise<(string | number)[]> {
-  const stream = (): AsyncIterable<Buffer> =>
-    Readable.from(chunks.map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))));
+  const stream = Readable.from(chunks.map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))));
+  const batches = splitRecords(stream, { maxLineBytes, delimiter: delimiter?.charCodeAt(0) });
+  const records: RawRecord[] = [];
+  for await (const batch of batches) records.push(...batch);
   const out: (string | number)[] = [];
-  for await (const r of splitRecords(stream(), {
-    maxLineBytes,
-    delimiter: delimiter?.charCodeAt(0),
-  }) as AsyncIterable<RawRecord>) {
+  for (const r of records) {
     out.push('tooLong' in r ? -r.line : `${r.line}:${r.bytes.toString()}`);
   }
   return out;
@@ -53,5 +52,13 @@ describe('splitRecords', () => {
     const out = await split(chunks, ',', 40);
     expect(out[0]).toBe(-1);
     expect(out.at(-1)).toBe('11:z');
+  });
+});
+
+describe('decodeLine', () => {
+  it('drops a byte order mark on the first line only and refuses invalid UTF-8', () => {
+    expect(decodeLine(Buffer.from('\ufeffa,b'), true)).toBe('a,b');
+    expect(decodeLine(Buffer.from('\ufeffa'), false)).toBe('\ufeffa');
+    expect(decodeLine(Buffer.from([0x61, 0xc3, 0x28]), false)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -27,7 +29,10 @@ const enum State {
  * whole: it is dropped as it streams and reported once, and reading resumes at the next line.
  * Records come in batches, one per chunk read, to keep per-record overhead low.
  */
-export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOptions): AsyncGenerator<RawRecord[]> {
+export async function* splitRecords(
+  stream: AsyncIterable<Buffer>,
+  opts: SplitOptions,
+): AsyncGenerator<RawRecord[]> {
   const { maxLineBytes, delimiter } = opts;
   const quoting = delimiter !== undefined;
   let state = State.FieldStart;
@@ -55,7 +60,11 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOp
       if (lfAt !== -1 && lfAt < i) lfAt = chunk.indexOf(LF, i);
       if (qAt !== -1 && qAt < i) qAt = chunk.indexOf(QUOTE, i);
       // Jump to the next byte that can change the record: a line feed, or a quote when quoting.
-      if (!quoting || state === State.Skipping || (state !== State.Quoted && (qAt === -1 || (lfAt !== -1 && lfAt < qAt)))) {
+      if (
+        !quoting ||
+        state === State.Skipping ||
+        (state !== State.Quoted && (qAt === -1 || (lfAt !== -1 && lfAt < qAt)))
+      ) {
         i = lfAt === -1 ? len : lfAt;
       } else if (state === State.Quoted) {
         const end = qAt === -1 ? len : qAt;
@@ -67,7 +76,10 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOp
         // whether the quote opens a field. Spaces may precede it (ThreatFox writes `"a", "b"`).
         for (; i < qAt; i++) {
           const b = chunk[i];
-          state = b === delimiter || (b === SPACE && state === State.FieldStart) ? State.FieldStart : State.Unquoted;
+          state =
+            b === delimiter || (b === SPACE && state === State.FieldStart)
+              ? State.FieldStart
+              : State.Unquoted;
         }
       }
       if (i >= len) break;
@@ -92,4 +104,11 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, opts: SplitOp
   }
   if (state === State.Skipping) yield [{ line: startLine, tooLong: true }];
   else if (held > 0) yield [finish(Buffer.alloc(0), 0, 0)];
+}
+
+/** A line as text, without a leading byte order mark on the first; undefined when not UTF-8. */
+export function decodeLine(bytes: Buffer, first: boolean): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = bytes.toString('utf8');
+  return first && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -10,7 +10,7 @@ import {
 import { detectDelimiter, parseFields, type Delimiter } from './csv-fields.ts';
 import { commentPrefixes, commentText, peek, sampleLines } from './csv-head.ts';
 import { rowRecords } from './csv-row.ts';
-import { decodeLine, flatten, splitRecords } from './csv-split.ts';
+import { decodeLine, splitRecords } from './csv-split.ts';
 import { fetchSettings, openInput, type FetchSettings } from './open-input.ts';
 
 export interface CsvOptions extends ColumnOptions, FetchSettings {
@@ -49,31 +49,35 @@ async function* readCsv(input: SourceInput, opts: CsvOptions): AsyncGenerator<So
   const delimiter = opts.delimiter ?? detectDelimiter(sampleLines(head, complete, prefixes));
   let layout: Layout | undefined;
   let lastComment: string | undefined;
-  const records = splitRecords(stream, { maxLineBytes: limits.maxLineBytes, delimiter: delimiter?.charCodeAt(0) });
-  for await (const raw of flatten(records)) {
-    if ('tooLong' in raw) {
-      yield reject(source, raw.line, `line longer than ${limits.maxLineBytes} bytes`);
-      continue;
+  const records = splitRecords(stream, {
+    maxLineBytes: limits.maxLineBytes,
+    delimiter: delimiter?.charCodeAt(0),
+  });
+  for await (const batch of records)
+    for (const raw of batch) {
+      if ('tooLong' in raw) {
+        yield reject(source, raw.line, `line longer than ${limits.maxLineBytes} bytes`);
+        continue;
+      }
+      const text = decodeLine(raw.bytes, raw.line === 1);
+      if (text === undefined) {
+        yield reject(source, raw.line, 'invalid UTF-8');
+        continue;
+      }
+      if (text.trim() === '') continue;
+      const comment = commentText(text, prefixes);
+      if (comment !== undefined) {
+        lastComment = comment;
+        continue;
+      }
+      const cells = (delimiter ? parseFields(text, delimiter) : [text]).map((c) => c.trim());
+      if (!layout) {
+        const header = chooseHeader(cells, lastComment, delimiter, opts);
+        layout = buildLayout(opts, header?.cells, source);
+        if (header?.isFirstRow) continue;
+      }
+      yield* rowRecords(cells, layout, { source, line: raw.line });
     }
-    const text = decodeLine(raw.bytes, raw.line === 1);
-    if (text === undefined) {
-      yield reject(source, raw.line, 'invalid UTF-8');
-      continue;
-    }
-    if (text.trim() === '') continue;
-    const comment = commentText(text, prefixes);
-    if (comment !== undefined) {
-      lastComment = comment;
-      continue;
-    }
-    const cells = (delimiter ? parseFields(text, delimiter) : [text]).map((c) => c.trim());
-    if (!layout) {
-      const header = chooseHeader(cells, lastComment, delimiter, opts);
-      layout = buildLayout(opts, header?.cells, source);
-      if (header?.isFirstRow) continue;
-    }
-    yield* rowRecords(cells, layout, { source, line: raw.line });
-  }
 }
 
 /**

@@ -12,8 +12,12 @@ function errorOf(pattern: string): AppError {
   throw new Error(`pattern parsed: ${pattern}`);
 }
 
-// Valid patterns from the STIX patterning spec examples and cti-pattern-validator's 2.1 tests.
+// Valid patterns from the STIX patterning spec examples, cti-pattern-validator's 2.1 tests and
+// cti-stix-validator's indicator tests.
 const VALID = [
+  "[windows-registry-key:values[*].data='badstuff']",
+  "[x-x-foo:x_x_name = 'something']",
+  "[windows-registry-key:key LIKE 'HKEY_LOCAL_MACHINE\\\\Foo\\\\Bar%']",
   "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']",
   "[email-message:from_ref.value MATCHES '.+\\\\@example\\\\.com$' AND email-message:body_multipart[*].body_raw_ref.name MATCHES '^Final Report.+\\\\.exe$']",
   "([file:hashes.MD5 = '79054025255fb1a26e4bc422aef54eb4'] FOLLOWEDBY [windows-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\foo\\\\bar']) WITHIN 300 SECONDS",
@@ -115,8 +119,10 @@ describe('parsePattern accepts the grammar', () => {
   });
 });
 
-// Failing patterns of cti-pattern-validator's 2.1 tests (its columns are 0-based), and more.
+// Failing patterns of cti-pattern-validator's 2.1 tests (its columns are 0-based) and
+// cti-stix-validator's indicator tests, and more.
 const INVALID: [string, number, string][] = [
+  [`[file:hashes."SHA-256" = 'aec0']`, 14, 'unexpected character "\\""'],
   ['file:size = 1280', 1, "expected '[' or '('"],
   ['[file:size = ]', 14, 'expected a literal'],
   ['[file:hashes.MD5 = cead3f77f6cda6ec00f57d76c9a6879f]', 20, 'expected a literal'],

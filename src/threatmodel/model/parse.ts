@@ -43,13 +43,14 @@ export function validateModelValue(value: unknown, opts: ValidateOptions): Parse
 function schemaError(error: z.ZodError, opts: ValidateOptions): AppError {
   const issue = error.issues[0]!;
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  if (unknownKey !== undefined) path.push(unknownKey);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
-  return locatedError(`${issue.message}${more}`, path, opts);
+  return locatedError(`${issue.message}${more}`, path, opts, unknownKey !== undefined);
 }
 
-export function locatedError(message: string, path: readonly PathSegment[], opts: ValidateOptions): AppError {
-  const pos = opts.locate?.(path);
+export function locatedError(message: string, path: readonly PathSegment[], opts: ValidateOptions, atKey = false): AppError {
+  const pos = opts.locate?.(path, { key: atKey });
   return new AppError('INVALID_INPUT', message, {
     file: opts.file,
     line: pos?.line,

@@ -7,13 +7,13 @@ export interface SourcePosition {
 }
 
 /** Maps a JSON path of the parsed value back to a 1-based line and column of the source text. */
-export type Locator = (path: readonly PathSegment[]) => SourcePosition | undefined;
+export type Locator = (path: readonly PathSegment[], opts?: { key?: boolean }) => SourcePosition | undefined;
 
 /**
  * Builds a locator over YAML or JSON text (JSON is read as YAML 1.2 flow style). The document
  * is parsed on first use only, so valid JSON never pays for it. A path that does not exist (a
  * missing property) resolves to its nearest existing ancestor; the last segment, when it names
- * a key of a map, resolves to that key.
+ * a key of a map, resolves to that key (with `key: true`, even when the value exists).
  */
 export function createLocator(text: string): Locator {
   let cached: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
@@ -24,7 +24,7 @@ export function createLocator(text: string): Locator {
     }
     return cached;
   };
-  return (path) => {
+  return (path, opts) => {
     let loaded;
     try {
       loaded = load();
@@ -32,7 +32,7 @@ export function createLocator(text: string): Locator {
       return undefined;
     }
     const { doc, lines } = loaded;
-    for (let n = path.length; n >= 0; n--) {
+    for (let n = opts?.key ? path.length - 1 : path.length; n >= 0; n--) {
       const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       if (!isNode(node) || !node.range) continue;
       const next = path[n];

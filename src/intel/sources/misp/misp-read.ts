@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../core/errors.ts';
 import type { Limits } from '../../../core/limits.ts';
+import { parseJsonSafe } from '../../../stix/safe-json.ts';
 import { isUrl, openInput, readAllCapped, type FetchSettings } from '../open-input.ts';
 
 /** Where a MISP feed or event file lives: a feed base (directory or URL) or one JSON file. */
@@ -30,23 +32,13 @@ export interface ReadJsonOptions {
 }
 
 /**
- * Reads and parses one JSON file (a manifest or an event), refusing more than
- * `limits.maxObjectBytes`. JSON.parse keeps `__proto__` as a plain own key, so hostile keys
- * cannot reach prototypes; the mapper only reads known fields.
+ * Reads and parses one JSON file (a manifest or an event) with the project's safe JSON
+ * parser: at most `limits.maxObjectBytes`, nesting, string length, duplicate and
+ * prototype-polluting keys all checked, errors naming the file and JSON path.
  */
 export async function readJson(location: string, opts: ReadJsonOptions): Promise<unknown> {
   const input = await openInput(location, { limits: opts.limits, ...opts.fetch });
   const bytes = await readAllCapped(input, opts.limits.maxObjectBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('INVALID_INPUT', 'invalid UTF-8', { file: input.name });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new AppError('INVALID_INPUT', `invalid JSON: ${message}`, { file: input.name }, { cause: e });
-  }
+  if (!isUtf8(bytes)) throw new AppError('INVALID_INPUT', 'invalid UTF-8', { file: input.name });
+  return parseJsonSafe(bytes.toString('utf8'), { limits: opts.limits, file: input.name });
 }
