@@ -8,7 +8,10 @@ import type { AnalyzedThreat } from './analysis.ts';
 /** Stable threat id: `<rule-id>@<element, flow or asset id>`, so decisions survive re-analysis. */
 export const threatId = (ruleId: string, targetId: string) => `${ruleId}@${targetId}`;
 
-/** A rule finding as a threat with its inherent likelihood and impact (residual risk comes later). */
+/**
+ * A rule finding as a threat with its inherent likelihood and impact (residual risk comes later).
+ * Arrays taken from the rule are shared between its threats, not copied: analyses are read-only.
+ */
 export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: LikelihoodEvidence): Omit<AnalyzedThreat, 'risk' | 'status'> {
   const { rule } = finding.rule;
   const { target } = finding;
@@ -30,16 +33,16 @@ export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: Like
     title: rule.title,
     stride: rule.stride,
     elementIds,
-    cwe: [...rule.cwe],
-    capec: [...rule.capec],
-    attack: [...rule.attack],
+    cwe: rule.cwe,
+    capec: rule.capec,
+    attack: rule.attack,
     likelihood: likelihood.value,
     impact: impact.value,
-    mitigations: rule.mitigations.map((m) => ({ title: m.title, status: 'suggested' as const, ...(m.attack ? { attack: [...m.attack] } : {}) })),
+    mitigations: finding.rule.suggested,
     factors: [...likelihood.factors, ...impact.factors],
     source: 'engine',
     ...(rule.description ? { description: rule.description } : {}),
-    references: [...rule.references],
+    references: rule.references,
   };
 }
 

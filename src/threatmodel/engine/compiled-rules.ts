@@ -1,11 +1,14 @@
 import type { Condition } from '../conditions/compile.ts';
 import { compileCondition } from '../conditions/compile.ts';
 import type { Rule } from '../model/rule-schema.ts';
+import type { ThreatMitigation } from './analysis.ts';
 
 export interface CompiledRule {
   rule: Rule;
   applies: Condition;
   missing: Condition;
+  /** The rule's suggested mitigations in the form threats list them. */
+  suggested: ThreatMitigation[];
 }
 
 const cache = new WeakMap<Rule, CompiledRule>();
@@ -18,6 +21,7 @@ export function compileRule(rule: Rule): CompiledRule {
       rule,
       applies: compileCondition(rule.applies, { ruleId: rule.id, field: 'applies' }),
       missing: compileCondition(rule.missing, { ruleId: rule.id, field: 'missing' }),
+      suggested: rule.mitigations.map((m) => ({ title: m.title, status: 'suggested', ...(m.attack ? { attack: m.attack } : {}) })),
     };
     cache.set(rule, compiled);
   }

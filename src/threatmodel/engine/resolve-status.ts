@@ -1,7 +1,12 @@
 import type { Decision, Mitigation, RiskMatrix, ThreatStatus } from '../model/schema.ts';
 import type { Factor } from '../risk/factor.ts';
 import { bandRank, rate } from '../risk/matrix.ts';
-import { CONTROL_PRESENT_EFFECTIVENESS, type Reduction, effectivenessOf, reduceLikelihood } from '../risk/residual.ts';
+import {
+  CONTROL_PRESENT_EFFECTIVENESS,
+  type Reduction,
+  effectivenessOf,
+  reduceLikelihood,
+} from '../risk/residual.ts';
 import type { AnalyzedThreat, ThreatMitigation } from './analysis.ts';
 import type { PatternIndex } from './pattern.ts';
 
@@ -28,8 +33,11 @@ export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): Anal
   const factors: Factor[] = [...threat.factors];
   const linked = ctx.mitigations.lookup(threat.id);
   const toReduction = (m: Mitigation): Reduction => ({ title: m.title, effectiveness: effectivenessOf(m) });
-  const inPlace = linked.filter((m) => m.status === 'implemented' || m.status === 'verified').map(toReduction);
-  if (controlPresent) inPlace.push({ title: 'control stated in the model', effectiveness: CONTROL_PRESENT_EFFECTIVENESS });
+  const inPlace = linked
+    .filter((m) => m.status === 'implemented' || m.status === 'verified')
+    .map(toReduction);
+  if (controlPresent)
+    inPlace.push({ title: 'control stated in the model', effectiveness: CONTROL_PRESENT_EFFECTIVENESS });
   const planned = linked.filter((m) => m.status === 'planned').map(toReduction);
 
   const inherent = rate(ctx.matrix, threat.likelihood, threat.impact);
@@ -42,18 +50,29 @@ export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): Anal
     projected: rate(ctx.matrix, projected.value, threat.impact),
   };
 
-  const mitigations: ThreatMitigation[] = [
-    ...(controlPresent ? [{ title: 'control stated in the model', status: 'control-present' as const, effectiveness: CONTROL_PRESENT_EFFECTIVENESS }] : []),
-    ...linked.map((m) => ({
-      id: m.id,
-      title: m.title,
-      status: m.status,
-      effectiveness: effectivenessOf(m),
-      ...(m.owner ? { owner: m.owner } : {}),
-      ...(m.attack ? { attack: [...m.attack] } : {}),
-    })),
-    ...threat.mitigations,
-  ];
+  const mitigations: ThreatMitigation[] =
+    linked.length === 0 && !controlPresent
+      ? threat.mitigations
+      : [
+          ...(controlPresent
+            ? [
+                {
+                  title: 'control stated in the model',
+                  status: 'control-present' as const,
+                  effectiveness: CONTROL_PRESENT_EFFECTIVENESS,
+                },
+              ]
+            : []),
+          ...linked.map((m) => ({
+            id: m.id,
+            title: m.title,
+            status: m.status,
+            effectiveness: effectivenessOf(m),
+            ...(m.owner ? { owner: m.owner } : {}),
+            ...(m.attack ? { attack: [...m.attack] } : {}),
+          })),
+          ...threat.mitigations,
+        ];
 
   let status: ThreatStatus = carriedStatus ?? 'open';
   let decision: Decision | undefined;
@@ -67,9 +86,18 @@ export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): Anal
     factors.push({ stage: 'status', label: `decision: ${d.status}${d.by ? ` by ${d.by}` : ''}` });
     break;
   }
-  if (!decision && status === 'open' && (controlPresent || bandRank(risk.current.band) < bandRank(risk.inherent.band))) {
+  if (
+    !decision &&
+    status === 'open' &&
+    (controlPresent || bandRank(risk.current.band) < bandRank(risk.inherent.band))
+  ) {
     status = 'mitigated';
-    factors.push({ stage: 'status', label: controlPresent ? 'mitigated by a control stated in the model' : 'implemented mitigations lower the band' });
+    factors.push({
+      stage: 'status',
+      label: controlPresent
+        ? 'mitigated by a control stated in the model'
+        : 'implemented mitigations lower the band',
+    });
   }
   return { ...threat, risk, status, mitigations, factors, ...(decision ? { decision } : {}) };
 }

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'threatloom-cli-'));
+const db = join(dir, 'cli.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const bundle = (objects: unknown[]) => JSON.stringify({ type: 'bundle', id: 'bundle--0b3e2a5c-7c1e-4f53-8a8e-2d3a4b5c6d7e', objects });
+const indicator = (id: string, pattern: string) => ({
+  type: 'indicator',
+  spec_version: '2.1',
+  id,
+  created: '2026-05-01T00:00:00Z',
+  modified: '2026-05-01T00:00:00Z',
+  name: 'cli test',
+  pattern,
+  pattern_type: 'stix',
+  valid_from: '2026-05-01T00:00:00Z',
+});
+
+describe('threatloom intel (the CLI contract)', () => {
+  it('ingests from stdin and prints the JSON result; exit 0 when nothing was rejected', () => {
+    const input = bundle([indicator('indicator--3a1e4b2c-5d6f-4a7b-8c9d-0e1f2a3b4c5d', "[domain-name:value = 'cli.example.com']")]);
+    const r = runCli(['intel', 'ingest', '-', '--db', db, '--source', 'stdin-test', '--reliability', 'B', '--tlp', 'green', '--json'], { input });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(['counts', 'format', 'rejected', 'seconds', 'source']);
+    expect(out).toMatchObject({ source: 'stdin-test', format: 'stix', counts: { received: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] });
+  });
+
+  it('exits 1 and lists each reject with its line when a CSV has bad rows', () => {
+    const csv = join(dir, 'list.csv');
+    writeFileSync(csv, 'value,comment\n198.51.100.9,ok\nnot a value,bad\nhxxps://evil[.]example[.]org/x,ok\n');
+    const r = runCli(['intel', 'ingest', csv, '--db', db, '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.format).toBe('csv');
+    expect(out.counts).toMatchObject({ received: 3, created: 2, rejected: 1 });
+    expect(out.rejected).toEqual([expect.objectContaining({ line: 3 })]);
+  });
+
+  it('exits 2 with a message naming the input for unreadable input and for usage errors', () => {
+    const garbage = join(dir, 'garbage.json');
+    writeFileSync(garbage, Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x13, 0x37]));
+    const bad = runCli(['intel', 'ingest', garbage, '--db', db, '--json']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('garbage.json');
+    expect(runCli(['intel', 'ingest', join(dir, 'missing.json'), '--db', db]).status).toBe(2);
+    expect(runCli(['intel', 'ingest', garbage, '--db', db, '--reliability', 'Z']).status).toBe(2);
+    expect(runCli(['intel', 'frobnicate']).status).toBe(2);
+  });
+
+  it('looks up any spelling of a value, with its sources, and prints stats by type', () => {
+    const r = runCli(['intel', 'lookup', 'CLI[.]Example[.]COM.', '--db', db, '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ value: 'cli.example.com', kind: 'domain', known: true });
+    expect(out.matches[0].sources).toEqual([expect.objectContaining({ source: 'stdin-test', reliability: 'B', tlp: 'green' })]);
+    expect(out.matches[0].tlp).toBe('green');
+
+    const stats = JSON.parse(runCli(['intel', 'stats', '--db', db, '--json']).stdout);
+    expect(stats.objects).toEqual({ indicator: 3 });
+    expect(stats.sources).toEqual({ 'list.csv': 2, 'stdin-test': 1 });
+  });
+});
