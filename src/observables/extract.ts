@@ -8,20 +8,26 @@ import { scanTokens } from './tokens.ts';
 import type { Observable } from './types.ts';
 import { parseUrl } from './url.ts';
 
-const isSchemeChar = (c: number): boolean => isAlnum(c) || c === 43 || c === 45 || c === 46;
-const isLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+/** Schemes taken from text; the longest one ending the word before `://` wins (`seehttp://` → `http://`). */
+const TEXT_SCHEMES =
+  'https http ftps ftp sftp wss ws ldaps ldap rmi dns iiop corba nis nds smb tcp udp ssh telnet irc tftp rtsp git svn'.split(
+    ' ',
+  );
+const isSchemeChar = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 const isLocalChar = (c: number): boolean =>
   isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 const isHostChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45 || (c >= 0xc0 && c < 0x2000);
 
-/** URLs with `scheme://`: anchored on each `://`, the scheme read backwards (≤ 32 characters). */
+/** URLs with `scheme://`: anchored on each `://`, the scheme read backwards. */
 function scanUrls(ctx: TextContext, taken: TakenSpans): void {
   const t = ctx.t;
   for (let i = t.indexOf('://'), next = 0; i >= 0; i = t.indexOf('://', Math.max(next, i + 3))) {
     let s = i;
-    while (s > 0 && i - s < 32 && isSchemeChar(t.charCodeAt(s - 1))) s--;
-    while (s < i && !isLetter(t.charCodeAt(s))) s++;
-    if (s === i || s < next) continue;
+    while (s > 0 && i - s < 6 && isSchemeChar(t.charCodeAt(s - 1))) s--;
+    const word = t.slice(s, i).toLowerCase();
+    const scheme = TEXT_SCHEMES.find((k) => word.endsWith(k));
+    if (!scheme || i - scheme.length < next) continue;
+    s = i - scheme.length;
     let e = i + 3;
     while (e < t.length && isUrlChar(t.charCodeAt(e))) e++;
     e = trimUrlEnd(t, s, e);
@@ -41,6 +47,7 @@ function scanEmails(ctx: TextContext, taken: TakenSpans): [number, number][] {
     if (taken.overlaps(i, i + 1)) continue;
     let s = i;
     while (s > 0 && i - s <= 64 && isLocalChar(t.charCodeAt(s - 1))) s--;
+    if (s > 0 && isLocalChar(t.charCodeAt(s - 1))) continue; // a local part over 64 characters
     while (s < i && t.charCodeAt(s) === 46) s++;
     let e = i + 1;
     while (e < t.length && e - i <= 254 && isHostChar(t.charCodeAt(e))) e++;

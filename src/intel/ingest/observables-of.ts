@@ -29,7 +29,8 @@ function hashKind(path: string): ObservableKind | undefined {
 
 function kindsFor(objectType: string, path: string): readonly ObservableKind[] {
   const clean = path.replaceAll("'", '');
-  const hk = objectType === 'file' || objectType === 'x509-certificate' ? hashKind(path) : undefined;
+  const hashed = objectType === 'file' || objectType === 'artifact' || objectType === 'x509-certificate';
+  const hk = hashed ? hashKind(path) : undefined;
   if (hk) return [hk];
   return PATH_KINDS[`${objectType}:${clean}`] ?? [];
 }
@@ -78,7 +79,7 @@ export function observablesOf(o: Raw): ObservablesOfResult {
   };
   const type = o.type as string;
   if (type === 'autonomous-system') add(o.number, ['asn']);
-  else if (type === 'file' || type === 'x509-certificate') {
+  else if (type === 'file' || type === 'artifact' || type === 'x509-certificate') {
     const hashes = (o.hashes ?? {}) as Record<string, unknown>;
     for (const [alg, v] of Object.entries(hashes)) {
       const k = HASH_KINDS[alg.toLowerCase()];

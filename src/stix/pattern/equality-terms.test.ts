@@ -38,6 +38,10 @@ describe('equalityTerms reduces exact observables', () => {
       ],
     ],
     [
+      "[file:name = 'evil.exe' AND file:hashes.MD5 = 'aa' AND file:hashes.'SHA-256' = 'bb']",
+      [term('file', 'hashes.MD5', 'aa'), term('file', 'hashes.SHA-256', 'bb')],
+    ],
+    [
       "[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '203.0.113.33/32']",
       [term('network-traffic', 'dst_ref.value', '203.0.113.33/32')],
     ],
@@ -49,7 +53,8 @@ describe('equalityTerms reduces exact observables', () => {
 describe('equalityTerms returns null when matching needs more than a lookup', () => {
   it.each([
     "[file:name = 'evil.exe']",
-    "[file:name = 'evil.exe' AND file:hashes.MD5 = 'aa']",
+    "[file:name = 'evil.exe' AND domain-name:value = 'x.com']",
+    "[file:name = 'evil.exe' AND x509-certificate:hashes.MD5 = 'aa']",
     "[ipv4-addr:value = '1.2.3.4' AND domain-name:value = 'x.com']",
     "[ipv4-addr:value = '1.2.3.4' AND ipv4-addr:value = '5.6.7.8']",
     "[file:hashes.MD5 = 'aa' AND x509-certificate:hashes.MD5 = 'bb']",

@@ -47,7 +47,8 @@ const SUBSET_PATHS = new Set([
  * 4. `path ISSUBSET 'cidr'` on an IP address path is one term holding the CIDR.
  * 5. OR of comparisons is the union of their terms.
  * 6. AND of comparisons reduces only when every term describes one object: all terms are hashes
- *    of the same object type (the union: any one hash identifies that file), or there is exactly
+ *    of the same object type (the union: any one hash identifies that file; `file:name` and
+ *    `file:size` equalities beside them ride along unindexed), or there is exactly
  *    one term and the other operands merely type its reference (`network-traffic:dst_ref.type =
  *    'ipv4-addr' AND network-traffic:dst_ref.value = '…'`).
  * 7. Anything else — NOT, !=, ordering, LIKE, MATCHES, ISSUPERSET, EXISTS, list indexes, other
@@ -80,16 +81,28 @@ function reduce(c: ComparisonExpression): EqualityTerm[] | null {
 
 function conjunction(operands: ComparisonExpression[]): EqualityTerm[] | null {
   const typedRefs = operands.map(refTypeTest);
-  const terms = union(operands.filter((_, i) => !typedRefs[i]).map(reduce));
+  const descriptors = operands.map(describesFile);
+  const terms = union(operands.filter((_, i) => !typedRefs[i] && !descriptors[i]).map(reduce));
   if (!terms || terms.length === 0) return null;
   const first = terms[0]!;
   const sameObjectHashes = terms.every(
     (t) => t.objectType === first.objectType && t.path.startsWith('hashes.'),
   );
   if (terms.length > 1 && !sameObjectHashes) return null;
+  if (descriptors.some(Boolean) && !(first.objectType === 'file' && sameObjectHashes)) return null;
   const typesTheTerm = (ref: string | undefined) =>
     ref === undefined || (terms.length === 1 && `${first.objectType}:${first.path}` === ref);
   return typedRefs.every(typesTheTerm) ? terms : null;
+}
+
+/**
+ * `file:name = …` or `file:size = …` beside hashes of the same file (MISP's `filename|sha256`
+ * form): the hashes identify the file, so they are indexed and the name rides along.
+ */
+function describesFile(c: ComparisonExpression): boolean {
+  if (c.type !== 'test' || c.negated || c.operator !== '=') return false;
+  const full = fullPath(c.path);
+  return full === 'file:name' || full === 'file:size';
 }
 
 /** For `x:ref.type = 'string'`, the matchable path `x:ref.value` it types. */

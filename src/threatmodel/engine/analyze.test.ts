@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelText } from '../model/parse.ts';
+import type { RuleInput } from '../model/rule-schema.ts';
 import { ModelSchema, type ThreatModel, type ThreatModelInput } from '../model/schema.ts';
 import { analyzeModel } from './analyze.ts';
 
@@ -104,8 +105,8 @@ describe('mitigations, decisions and suppressions', () => {
 
 describe('custom rules, carried threats and evidence', () => {
   it("runs the model's own rules and lets them replace a library rule", () => {
-    const rule = { id: 'phishing', title: 'Our phishing', stride: 'spoofing', appliesTo: ['actor'], applies: "hasTechnology('email')", likelihood: 2, impact: ['C'], cwe: ['CWE-1021'] } as const;
-    const custom = { ...rule, id: 'payments-outage', title: 'PSP outage', stride: 'denial-of-service', appliesTo: ['external-entity'], applies: "isType('payment-service')", impact: ['A'] } as const;
+    const rule: RuleInput = { id: 'phishing', title: 'Our phishing', stride: 'spoofing', appliesTo: ['actor'], applies: "hasTechnology('email')", likelihood: 2, impact: ['C'], cwe: ['CWE-1021'] };
+    const custom: RuleInput = { ...rule, id: 'payments-outage', title: 'PSP outage', stride: 'denial-of-service', appliesTo: ['external-entity'], applies: "isType('payment-service')", impact: ['A'] };
     const analysis = analyze(withChanges({ rules: [rule, custom] }));
     expect(analysis.threats.find((t) => t.id === 'payments-outage@payments')).toMatchObject({ title: 'PSP outage', stride: 'denial-of-service' });
     expect(analysis.threats.some((t) => t.id === 'phishing@customer')).toBe(false);
