@@ -101,6 +101,21 @@ describe('extractObservables', () => {
     ]);
   });
 
+  it('does not take code, file or internal names for domains', () => {
+    const text =
+      'WScript.Shell, Mail.Read, System.Net.NetworkInformation.Ping, com.apple.quarantine, rc.local, ' +
+      'sshd.target, SAM.hiv, log4j2.properties, bkdr_ursnif.sm, dc01.corp.internal, Win32::API, ' +
+      'but evil[.]shell and dl.dropbox.com are hosts.';
+    expect(pairs(text)).toEqual(['domain evil.shell', 'domain dl.dropbox.com']);
+  });
+
+  it('reads the scheme at the end of a glued word and skips over-long local parts', () => {
+    expect(pairs(`seehttps://evil.com/a x${'a'.repeat(70)}@mail.evil.com`)).toEqual([
+      'url https://evil.com/a',
+      'domain mail.evil.com',
+    ]);
+  });
+
   it('handles large inputs in one linear pass', () => {
     const chunk = 'Lorem ipsum dolor 1.2.3 sit amet, evil[.]com v2.4.1 [[[ ((( @@@ :::: ://// ';
     const text = chunk.repeat(70_000) + 'a'.repeat(1_000_000) + '@'.repeat(100_000) + 'f'.repeat(1_000_000);

@@ -10,6 +10,9 @@ export interface Database {
   provenance: ProvenanceTable;
   feeds: FeedsTable;
   feed_runs: FeedRunsTable;
+  models: ModelsTable;
+  model_versions: ModelVersionsTable;
+  model_reviews: ModelReviewsTable;
 }
 
 /** The current version of every STIX object; `json` is the object exactly as received. */
@@ -102,4 +105,41 @@ export interface FeedRunsTable {
   status: string;
   counts: string | null;
   error: string | null;
+}
+
+export interface ModelsTable {
+  id: Generated<number>;
+  name: string;
+  title: string | null;
+  /** draft, in-review or approved. */
+  status: string;
+  latest_version: number;
+  approved_version: number | null;
+  created: string;
+  updated: string;
+}
+
+/** Immutable snapshots of a model document: written once, never updated. */
+export interface ModelVersionsTable {
+  model_id: number;
+  version: number;
+  created: string;
+  author: string;
+  message: string | null;
+  /** SHA-256 of `document`: saving the same document again makes no new version. */
+  digest: string;
+  document: string;
+}
+
+/** The review trail: review requests, approvals, requested changes and comments. */
+export interface ModelReviewsTable {
+  id: Generated<number>;
+  model_id: number;
+  version: number;
+  actor: string;
+  /** request-review, approve, request-changes or comment. */
+  action: string;
+  created: string;
+  comment: string | null;
+  threat_id: string | null;
 }

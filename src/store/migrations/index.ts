@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import * as intel from './001-intel.ts';
 import * as search from './002-search.ts';
+import * as models from './003-models.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-intel': intel,
   '002-search': search,
+  '003-models': models,
 };
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

@@ -17,13 +17,21 @@ export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: Like
   const { target } = finding;
   const id = threatId(rule.id, target.view.id);
   const elementIds = [target.view.id];
-  const technologies = technologiesOf(graph, target.kind === 'flow' ? flowEndIds(graph, target.view.id) : elementIds);
   const likelihood = rateLikelihood({
     base: rule.likelihood,
     target,
     graph,
     evidence,
-    request: { threatId: id, ruleId: rule.id, stride: rule.stride, attack: rule.attack, capec: rule.capec, cwe: rule.cwe, elementIds, technologies },
+    request: () => ({
+      threatId: id,
+      ruleId: rule.id,
+      stride: rule.stride,
+      attack: rule.attack,
+      capec: rule.capec,
+      cwe: rule.cwe,
+      elementIds,
+      technologies: technologiesOf(graph, target.kind === 'flow' ? flowEndIds(graph, target.view.id) : elementIds),
+    }),
   });
   const impactView = target.kind === 'flow' && Number(target.view.criticality) === 0 ? flowFallbackView(graph, target.view.id) ?? target.view : target.view;
   const impact = rateImpact({ view: impactView, dimensions: rule.impact, stride: rule.stride });

@@ -30,7 +30,8 @@ export interface ResolveContext {
  */
 export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): AnalyzedThreat {
   const { carriedStatus, controlPresent, ...threat } = pending;
-  const factors: Factor[] = [...threat.factors];
+  // Pending threats are built afresh for each analysis, so their factor list is extended in place.
+  const factors: Factor[] = threat.factors;
   const linked = ctx.mitigations.lookup(threat.id);
   const toReduction = (m: Mitigation): Reduction => ({ title: m.title, effectiveness: effectivenessOf(m) });
   const inPlace = linked

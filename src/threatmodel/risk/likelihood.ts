@@ -10,7 +10,8 @@ export interface LikelihoodInput {
   target: Target;
   graph: ModelGraph;
   evidence?: LikelihoodEvidence;
-  request: EvidenceRequest;
+  /** Built only when an evidence source is present. */
+  request: () => EvidenceRequest;
 }
 
 /** Likelihood 1–5: the rule's base, moved by exposure, authentication and evidence. */
@@ -31,7 +32,7 @@ export function rateLikelihood(input: LikelihoodInput): { value: number; factors
     if ((target.view.authStrength as number) >= 3) add(-1, `strong authentication (${String(target.view.authentication)})`);
   }
 
-  const adjustments = input.evidence?.adjust(input.request) ?? [];
+  const adjustments = input.evidence?.adjust(input.request()) ?? [];
   let evidence = 0;
   for (const a of adjustments) {
     evidence += a.delta;
