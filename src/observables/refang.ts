@@ -22,21 +22,7 @@ const DEFANGED = new RegExp(
 );
 
 /** Words that precede " dot com" in prose ("the dot com bubble") rather than in a domain. */
-const PROSE_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'one',
-  'each',
-  'every',
-  'per',
-  'this',
-  'that',
-  'its',
-  'no',
-  'and',
-  'or',
-]);
+const PROSE_WORDS = new Set('the a an one each every per this that its no and or'.split(' '));
 const MAX_CHAIN = 256;
 
 function isAlnum(c: number): boolean {
@@ -56,7 +42,7 @@ function dotJoins(text: string, at: number): boolean {
   while (s > 0 && at - s < 63 && isLabelChar(text.charCodeAt(s - 1))) s--;
   if (PROSE_WORDS.has(text.slice(s, at).toLowerCase())) return false;
   let i = at + 5;
-  let label = '';
+  let label: string;
   const limit = Math.min(text.length, at + MAX_CHAIN);
   for (;;) {
     const start = i;
@@ -89,7 +75,8 @@ export function refangMarked(input: string): RefangResult {
       rep = bracketed === '.' || bracketed.toLowerCase() === 'dot' ? '.' : '@';
     else if (sep !== undefined || slash !== undefined) rep = sep ?? '/';
     else if (!isAlnum(input.charCodeAt(offset - 1))) return m;
-    else if (m.length <= 2 || dotJoins(input, offset)) rep = '.';
+    else if (m.length <= 2 || dotJoins(input, offset))
+      rep = '.'; // `\.` or a look-alike; else ` dot `
     else return m;
     marks.push(offset + delta, offset + delta + rep.length);
     delta += rep.length - m.length;

@@ -1,5 +1,5 @@
 import { AppError, toAppError } from '../../core/errors.ts';
-import { DEFAULT_LIMITS } from '../../core/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
 import { isoNow, systemClock, type Clock } from '../../core/time.ts';
 import { isTlp } from '../../stix/markings.ts';
 import { finishFeedRun, saveFeedState, startFeedRun, type Feed } from '../../store/feeds-repo.ts';
@@ -35,7 +35,12 @@ function resolveHeaders(headers: Record<string, string> | null): Record<string, 
  * Runs one feed: fetch through the guarded client, ingest, record the run with its counts.
  * A failed fetch is recorded as a failed run, not thrown, so one bad feed never stops the rest.
  */
-export async function runFeed(store: Store, feed: Feed, clock: Clock = systemClock): Promise<FeedRunOutcome> {
+export async function runFeed(
+  store: Store,
+  feed: Feed,
+  opts: { clock?: Clock; limits?: Limits } = {},
+): Promise<FeedRunOutcome> {
+  const clock = opts.clock ?? systemClock;
   const runId = await startFeedRun(store, feed.name, isoNow(clock));
   try {
     const headers = resolveHeaders(feed.headers);
@@ -48,7 +53,7 @@ export async function runFeed(store: Store, feed: Feed, clock: Clock = systemClo
     });
     const result = await ingest({
       store,
-      records: source.read({ location: feed.location, limits: DEFAULT_LIMITS }),
+      records: source.read({ location: feed.location, limits: opts.limits ?? DEFAULT_LIMITS }),
       format: feed.format as IngestFormat,
       sourceName: feed.name,
       ...(feed.reliability ? { reliability: assertReliability(feed.reliability) } : {}),
