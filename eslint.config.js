@@ -4,9 +4,33 @@ import tseslint from 'typescript-eslint';
 // Layering (DESIGN.md): core ← stix, observables ← store ← intel, enrich, correlate, score,
 // threatmodel, match, share ← server, cli. Each entry lists what a folder must not import.
 const layers = {
-  core: ['stix', 'observables', 'store', 'intel', 'enrich', 'correlate', 'score', 'threatmodel', 'match', 'share', 'server', 'cli'],
+  core: [
+    'stix',
+    'observables',
+    'store',
+    'intel',
+    'enrich',
+    'correlate',
+    'score',
+    'threatmodel',
+    'match',
+    'share',
+    'server',
+    'cli',
+  ],
   stix: ['store', 'intel', 'enrich', 'correlate', 'score', 'threatmodel', 'match', 'share', 'server', 'cli'],
-  observables: ['store', 'intel', 'enrich', 'correlate', 'score', 'threatmodel', 'match', 'share', 'server', 'cli'],
+  observables: [
+    'store',
+    'intel',
+    'enrich',
+    'correlate',
+    'score',
+    'threatmodel',
+    'match',
+    'share',
+    'server',
+    'cli',
+  ],
   store: ['intel', 'enrich', 'correlate', 'score', 'threatmodel', 'match', 'share', 'server', 'cli'],
   intel: ['server', 'cli'],
   enrich: ['server', 'cli'],
@@ -39,7 +63,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

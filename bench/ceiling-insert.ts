@@ -12,11 +12,15 @@ const t = performance.now();
 if (target.startsWith('postgres')) {
   const client = new pg.Client({ connectionString: target });
   await client.connect();
-  await client.query('DROP TABLE IF EXISTS bench_ceiling; CREATE TABLE bench_ceiling (id text primary key, type text, json text)');
+  await client.query(
+    'DROP TABLE IF EXISTS bench_ceiling; CREATE TABLE bench_ceiling (id text primary key, type text, json text)',
+  );
   for (let i = 0; i < rows.length; i += 5000) {
     const b = rows.slice(i, i + 5000);
     await client.query('INSERT INTO bench_ceiling SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [
-      b.map((r) => r[0]), b.map((r) => r[1]), b.map((r) => r[2]),
+      b.map((r) => r[0]),
+      b.map((r) => r[1]),
+      b.map((r) => r[2]),
     ]);
   }
   await client.query('DROP TABLE bench_ceiling');

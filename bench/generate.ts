@@ -15,7 +15,10 @@ export function rng(seed: number): () => number {
 
 const hex = (r: () => number, n: number) => {
   let s = '';
-  while (s.length < n) s += Math.floor(r() * 0x100000000).toString(16).padStart(8, '0');
+  while (s.length < n)
+    s += Math.floor(r() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return s.slice(0, n);
 };
 
@@ -25,7 +28,10 @@ export function valueOf(i: number): { path: string; value: string } {
   switch (i % 8) {
     case 0:
     case 1:
-      return { path: 'ipv4-addr:value', value: `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}` };
+      return {
+        path: 'ipv4-addr:value',
+        value: `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`,
+      };
     case 2:
       return { path: 'domain-name:value', value: `${hex(r, 10)}.example-${i % 97}.com` };
     case 3:

@@ -23,8 +23,21 @@ async function pgSchemaUrl(name: string): Promise<string> {
 }
 
 function ingestCli(file: string, db: string, format: string) {
-  const m = measure('node', ['bin/threatloom.js', 'intel', 'ingest', file, '--format', format, '--db', db, '--json']);
-  const result = JSON.parse(m.stdout) as { counts: { received: number; created: number; rejected: number }; seconds: number };
+  const m = measure('node', [
+    'bin/threatloom.js',
+    'intel',
+    'ingest',
+    file,
+    '--format',
+    format,
+    '--db',
+    db,
+    '--json',
+  ]);
+  const result = JSON.parse(m.stdout) as {
+    counts: { received: number; created: number; rejected: number };
+    seconds: number;
+  };
   return { ...m, result };
 }
 
@@ -38,7 +51,9 @@ try {
   const lines: string[] = [];
   const parse = measure('node', [...tsx, 'bench/ceiling-json-parse.ts', bundle]);
   const parsed = JSON.parse(parse.stdout) as { seconds: number };
-  lines.push(`| ceiling: JSON.parse of the whole file | ${rate(count, parsed.seconds)} objects/s (${(mb / parsed.seconds).toFixed(0)} MB/s) | ${parse.peakRssMb} MB |`);
+  lines.push(
+    `| ceiling: JSON.parse of the whole file | ${rate(count, parsed.seconds)} objects/s (${(mb / parsed.seconds).toFixed(0)} MB/s) | ${parse.peakRssMb} MB |`,
+  );
 
   const targets: [string, string][] = [['SQLite', join(dir, 'bench.db')]];
   if (pgUrl) targets.push(['PostgreSQL', await pgSchemaUrl('bench_ingest')]);
@@ -48,18 +63,31 @@ try {
     const ceilingDb = name === 'SQLite' ? join(dir, 'ceiling.db') : pgUrl!;
     const ceil = measure('node', [...tsx, 'bench/ceiling-insert.ts', bundle, ceilingDb]);
     const c = JSON.parse(ceil.stdout) as { seconds: number };
-    lines.push(`| ceiling: ${name} bare INSERT (id, type, json) | ${rate(count, c.seconds)} rows/s | ${ceil.peakRssMb} MB |`);
+    lines.push(
+      `| ceiling: ${name} bare INSERT (id, type, json) | ${rate(count, c.seconds)} rows/s | ${ceil.peakRssMb} MB |`,
+    );
 
     const run = ingestCli(bundle, db, 'stix');
-    lines.push(`| **${name}: ingest ${count.toLocaleString('en-US')} indicators (STIX, ${mb.toFixed(0)} MB)** | **${rate(run.result.counts.received, run.result.seconds)} indicators/s** (${run.result.counts.created.toLocaleString('en-US')} created, ${run.result.counts.rejected} rejected) | ${run.peakRssMb} MB |`);
+    lines.push(
+      `| **${name}: ingest ${count.toLocaleString('en-US')} indicators (STIX, ${mb.toFixed(0)} MB)** | **${rate(run.result.counts.received, run.result.seconds)} indicators/s** (${run.result.counts.created.toLocaleString('en-US')} created, ${run.result.counts.rejected} rejected) | ${run.peakRssMb} MB |`,
+    );
     const again = ingestCli(bundle, db, 'stix');
-    lines.push(`| ${name}: same bundle again (all unchanged) | ${rate(again.result.counts.received, again.result.seconds)} indicators/s | ${again.peakRssMb} MB |`);
+    lines.push(
+      `| ${name}: same bundle again (all unchanged) | ${rate(again.result.counts.received, again.result.seconds)} indicators/s | ${again.peakRssMb} MB |`,
+    );
 
     const csvDb = name === 'SQLite' ? join(dir, 'csv.db') : await pgSchemaUrl('bench_csv');
     const list = ingestCli(csv, csvDb, 'csv');
-    lines.push(`| ${name}: ingest 10 MB CSV (${csvRows.toLocaleString('en-US')} rows) | ${rate(list.result.counts.received, list.result.seconds)} rows/s | ${list.peakRssMb} MB |`);
+    lines.push(
+      `| ${name}: ingest 10 MB CSV (${csvRows.toLocaleString('en-US')} rows) | ${rate(list.result.counts.received, list.result.seconds)} rows/s | ${list.peakRssMb} MB |`,
+    );
   }
-  const header = [`Machine: ${machine()}. Bundle: ${count.toLocaleString('en-US')} indicators of 8 kinds, ~20 % duplicate values.`, '', '| what | rate | peak RSS |', '|---|---|---|'];
+  const header = [
+    `Machine: ${machine()}. Bundle: ${count.toLocaleString('en-US')} indicators of 8 kinds, ~20 % duplicate values.`,
+    '',
+    '| what | rate | peak RSS |',
+    '|---|---|---|',
+  ];
   const table = [...header, ...lines];
   console.log(table.join('\n'));
   recordResults('ingest', table);

@@ -61,7 +61,10 @@ function generate(): ThreatModelInput {
   }));
   const trustBoundaries = Array.from({ length: 20 }, (_, b) => ({
     id: `b${b}`,
-    type: b === 0 ? ('internet' as const) : pick(['internal-network', 'dmz', 'cloud-network', 'container-namespace'] as const),
+    type:
+      b === 0
+        ? ('internet' as const)
+        : pick(['internal-network', 'dmz', 'cloud-network', 'container-namespace'] as const),
     ...(b > 1 ? { parent: `b${1 + (b % 5)}` } : {}),
     elements: elements.filter((_, i) => i % 20 === b).map((e) => e.id),
   }));
@@ -85,12 +88,19 @@ const targets = model.elements.length + model.dataFlows.length;
 const predicate = (x: unknown) => x !== null;
 const [, ceilingMs] = time(() => {
   let hits = 0;
-  for (const rule of BUILT_IN_RULES) for (const e of [...model.elements, ...model.dataFlows]) if (predicate(rule) && predicate(e)) hits++;
+  for (const rule of BUILT_IN_RULES)
+    for (const e of [...model.elements, ...model.dataFlows]) if (predicate(rule) && predicate(e)) hits++;
   return hits;
 });
 
-console.log(`model: ${model.elements.length} elements, ${model.dataFlows.length} flows, ${model.trustBoundaries.length} boundaries`);
-console.log(`rules: ${analysis.summary.rulesEvaluated}; threats: ${analysis.threats.length} (${analysis.summary.open} open)`);
+console.log(
+  `model: ${model.elements.length} elements, ${model.dataFlows.length} flows, ${model.trustBoundaries.length} boundaries`,
+);
+console.log(
+  `rules: ${analysis.summary.rulesEvaluated}; threats: ${analysis.threats.length} (${analysis.summary.open} open)`,
+);
 console.log(`schema validation: ${parseMs.toFixed(0)} ms`);
 console.log(`analysis (median of ${runs.length}): ${analyzeMs.toFixed(0)} ms  (goal < 1000 ms)`);
-console.log(`ceiling, bare rule × target loop (${BUILT_IN_RULES.length} × ${targets}): ${ceilingMs.toFixed(1)} ms`);
+console.log(
+  `ceiling, bare rule × target loop (${BUILT_IN_RULES.length} × ${targets}): ${ceilingMs.toFixed(1)} ms`,
+);

@@ -12,7 +12,9 @@ import type { Store } from '../src/store/store.ts';
  */
 const PG_URL = process.env.THREATLOOM_TEST_PG;
 if (!PG_URL && process.env.THREATLOOM_REQUIRE_PG) {
-  throw new Error('THREATLOOM_REQUIRE_PG is set but THREATLOOM_TEST_PG is not: the PostgreSQL suite would be skipped');
+  throw new Error(
+    'THREATLOOM_REQUIRE_PG is set but THREATLOOM_TEST_PG is not: the PostgreSQL suite would be skipped',
+  );
 }
 if (!PG_URL) console.warn('THREATLOOM_TEST_PG is not set: PostgreSQL store tests are skipped');
 

@@ -42,14 +42,22 @@ export function registerDemoCommand(program: Command): void {
           for (const r of result.rejected) out.push(`    rejected line ${r.line ?? r.index}: ${r.message}`);
         }
         out.push('', 'The store now holds:');
-        for (const [type, n] of Object.entries(await countByType(store, LOCAL_OPERATOR))) out.push(`  ${type.padEnd(20)} ${n}`);
-        for (const value of ['hxxp://files[.]example[.]net/invoice.zip', '203.0.113.99', 'Secure-Login.Example.COM.']) {
+        for (const [type, n] of Object.entries(await countByType(store, LOCAL_OPERATOR)))
+          out.push(`  ${type.padEnd(20)} ${n}`);
+        for (const value of [
+          'hxxp://files[.]example[.]net/invoice.zip',
+          '203.0.113.99',
+          'Secure-Login.Example.COM.',
+        ]) {
           const r = await lookup(store, LOCAL_OPERATOR, value);
           out.push('', `lookup ${value} → ${r.value} (${r.kind}): ${r.known ? '' : 'not known'}`);
           for (const m of r.matches) {
             const via = m.match === 'cidr' ? ` inside ${m.matchedValue}` : '';
-            out.push(`  ${m.type} "${m.name ?? m.id}"${via}, reported by ${m.sources.map((s) => s.source).join(', ')}`);
-            for (const rel of m.related.slice(0, 4)) out.push(`    ${rel.relationship} ${rel.type} "${rel.name ?? rel.id}"`);
+            out.push(
+              `  ${m.type} "${m.name ?? m.id}"${via}, reported by ${m.sources.map((s) => s.source).join(', ')}`,
+            );
+            for (const rel of m.related.slice(0, 4))
+              out.push(`    ${rel.relationship} ${rel.type} "${rel.name ?? rel.id}"`);
           }
         }
       });

@@ -15,7 +15,8 @@ export function createProgress(label: string): Progress | undefined {
   const started = Date.now();
   bar.start(0, 0, { rate: 0 });
   return {
-    update: (count) => bar.update(count, { rate: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) }),
+    update: (count) =>
+      bar.update(count, { rate: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) }),
     stop: () => bar.stop(),
   };
 }

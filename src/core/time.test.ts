@@ -3,7 +3,12 @@ import { timestampKey } from './time.ts';
 
 describe('timestampKey', () => {
   it('orders timestamps of different sub-second precision by time', () => {
-    const times = ['2017-05-31T21:30:19.735Z', '2017-05-31T21:30:19Z', '2017-05-31T21:30:19.5Z', '2017-05-31T21:30:18.999999Z'];
+    const times = [
+      '2017-05-31T21:30:19.735Z',
+      '2017-05-31T21:30:19Z',
+      '2017-05-31T21:30:19.5Z',
+      '2017-05-31T21:30:18.999999Z',
+    ];
     const sorted = [...times].sort((a, b) => (timestampKey(a) < timestampKey(b) ? -1 : 1));
     expect(sorted).toEqual([
       '2017-05-31T21:30:18.999999Z',

@@ -46,10 +46,22 @@ function nameOf(o: StoredObject): string | null {
 
 async function relatedOf(store: Store, viewer: Viewer, id: string): Promise<RelatedObject[]> {
   const hops = await neighbours(store, id);
-  const visible = new Map((await getObjects(store, viewer, [...new Set(hops.map((h) => h.otherId))])).map((o) => [o.id, o]));
+  const visible = new Map(
+    (await getObjects(store, viewer, [...new Set(hops.map((h) => h.otherId))])).map((o) => [o.id, o]),
+  );
   return hops.flatMap((h) => {
     const o = visible.get(h.otherId);
-    return o ? [{ relationship: h.relationshipType, direction: h.direction, id: o.id, type: o.type, name: nameOf(o) }] : [];
+    return o
+      ? [
+          {
+            relationship: h.relationshipType,
+            direction: h.direction,
+            id: o.id,
+            type: o.type,
+            name: nameOf(o),
+          },
+        ]
+      : [];
   });
 }
 
@@ -60,20 +72,25 @@ async function relatedOf(store: Store, viewer: Viewer, id: string): Promise<Rela
  */
 export async function lookup(store: Store, viewer: Viewer, input: string): Promise<LookupResult> {
   const obs = parseObservable(input);
-  if (obs === null) throw new AppError('INVALID_INPUT', `${JSON.stringify(input)} is not a recognizable indicator value`);
+  if (obs === null)
+    throw new AppError('INVALID_INPUT', `${JSON.stringify(input)} is not a recognizable indicator value`);
   const ranged = obs.kind === 'ipv4' || obs.kind === 'ipv6' || obs.kind === 'cidr4' || obs.kind === 'cidr6';
   const hits = await findObservable(store, {
     kind: obs.kind,
     value: obs.value,
     ...(ranged ? { range: cidrRange(obs.kind as 'ipv4', obs.value) } : {}),
   });
-  const objects = new Map((await getObjects(store, viewer, [...new Set(hits.map((h) => h.objectId))])).map((o) => [o.id, o]));
+  const objects = new Map(
+    (await getObjects(store, viewer, [...new Set(hits.map((h) => h.objectId))])).map((o) => [o.id, o]),
+  );
   const provenance = await provenanceOf(store, [...objects.keys()]);
   const matches: LookupMatch[] = [];
   for (const h of hits) {
     const o = objects.get(h.objectId);
     if (!o) continue;
-    const markings = Array.isArray(o.object.object_marking_refs) ? (o.object.object_marking_refs as string[]) : [];
+    const markings = Array.isArray(o.object.object_marking_refs)
+      ? (o.object.object_marking_refs as string[])
+      : [];
     matches.push({
       id: o.id,
       type: o.type,

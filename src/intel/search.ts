@@ -23,7 +23,8 @@ export async function search(
   const limit = q.limit ?? 50;
   const ids: string[] = [];
   const obs = parseObservable(q.text);
-  if (obs) ids.push(...(await findObservable(store, { kind: obs.kind, value: obs.value })).map((h) => h.objectId));
+  if (obs)
+    ids.push(...(await findObservable(store, { kind: obs.kind, value: obs.value })).map((h) => h.objectId));
   const prefix = q.text.trim().toLowerCase();
   if (prefix.length >= 3) ids.push(...(await findByPrefix(store, prefix, limit)).map((h) => h.objectId));
   ids.push(...(await store.textSearch(q.text, { limit: limit * 4, maxTlp: viewer.maxTlp })));

@@ -121,4 +121,18 @@ describe('extractObservables', () => {
     const text = chunk.repeat(70_000) + 'a'.repeat(1_000_000) + '@'.repeat(100_000) + 'f'.repeat(1_000_000);
     expect(pairs(text)).toEqual(['domain evil.com']);
   });
+
+  it('scans each span once when URLs fail or grow past the length limit', () => {
+    const text = [
+      'a.com:99999/'.repeat(100_000),
+      'http://bad_host/'.repeat(100_000),
+      `https://b.com/${'x/'.repeat(100_000)}`,
+      'c.com/a.com/'.repeat(5000),
+    ].join(' ');
+    expect(pairs(text)).toEqual([
+      'domain a.com',
+      'domain b.com',
+      `url http://${'c.com/a.com/'.repeat(5000)}`,
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../core/limits.ts';
 import { parseEmail } from './email.ts';
 import { prepareText } from './html-text.ts';
 import { refangMarked } from './refang.ts';
@@ -16,6 +17,7 @@ const TEXT_SCHEMES =
 const isSchemeChar = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 const isLocalChar = (c: number): boolean =>
   isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const MAX_LENGTH = DEFAULT_LIMITS.maxObservableLength;
 const isHostChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45 || (c >= 0xc0 && c < 0x2000);
 
 /** URLs with `scheme://`: anchored on each `://`, the scheme read backwards. */
@@ -31,11 +33,11 @@ function scanUrls(ctx: TextContext, taken: TakenSpans): void {
     let e = i + 3;
     while (e < t.length && isUrlChar(t.charCodeAt(e))) e++;
     e = trimUrlEnd(t, s, e);
-    const u = parseUrl(t.slice(s, e));
+    next = e; // tried once: a `://` inside this span does not start another scan of it
+    const u = e - s <= MAX_LENGTH ? parseUrl(t.slice(s, e)) : null;
     if (!u || !u.host.knownSuffix) continue;
     ctx.emit(s, e, { kind: 'url', value: u.value, flags: u.flags });
     taken.add(s, e);
-    next = e;
   }
 }
 

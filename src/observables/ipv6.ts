@@ -92,7 +92,7 @@ export function maskIpv6(g: Ipv6Groups, bits: number, fill: boolean): Ipv6Groups
 function inPrefix(g: Ipv6Groups, p: Ipv6Groups, bits: number): boolean {
   for (let i = 0; i * 16 < bits; i++) {
     const keep = Math.min(16, bits - 16 * i);
-    if (((g[i]! >>> (16 - keep)) << (16 - keep)) !== p[i]) return false;
+    if ((g[i]! >>> (16 - keep)) << (16 - keep) !== p[i]) return false;
   }
   return true;
 }

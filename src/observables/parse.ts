@@ -4,7 +4,7 @@ import { parseCidr } from './cidr.ts';
 import { parseCve } from './cve.ts';
 import { canonicalDomain } from './domain.ts';
 import { parseEmail } from './email.ts';
-import { parseHash } from './hash.ts';
+import { hashKindOfLength, parseHash } from './hash.ts';
 import { parseIpv4 } from './ipv4.ts';
 import { parseIpv6 } from './ipv6.ts';
 import { refang } from './refang.ts';
@@ -37,9 +37,9 @@ function email(s: string): Observable | null {
   return e && { kind: 'email', value: e.value, flags: e.flags };
 }
 
-function hash(s: string, kind?: ObservableKind): Observable | null {
+function hash(s: string, kind: ObservableKind): Observable | null {
   const h = parseHash(s);
-  return h && (kind === undefined || h.kind === kind) ? { kind: h.kind, value: h.value, flags: [] } : null;
+  return h && h.kind === kind ? { kind: h.kind, value: h.value, flags: [] } : null;
 }
 
 function asn(s: string, bare: boolean): Observable | null {
@@ -88,8 +88,8 @@ function parseAs(kind: ObservableKind, s: string): Observable | null {
 function parseDetected(s: string): Observable | null {
   const shape = shapeOf(s);
   if (shape.schemeSep) return url(s, false);
-  if (shape.hex && (s.length === 32 || s.length === 40 || s.length === 64 || s.length === 128))
-    return hash(s);
+  const hashKind = shape.hex ? hashKindOfLength(s.length) : undefined;
+  if (hashKind) return { kind: hashKind, value: s.toLowerCase(), flags: [] };
   if (shape.ipv4Chars) return ip(s, 4);
   if (shape.colon) return ip(s, 6);
   const c0 = s.charCodeAt(0) | 0x20;

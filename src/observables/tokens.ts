@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../core/limits.ts';
 import { parseCidr } from './cidr.ts';
 import { canonicalDomain } from './domain.ts';
 import { ipv4Int, parseIpv4 } from './ipv4.ts';
@@ -7,27 +8,34 @@ import type { TextContext } from './text-context.ts';
 import { isTextDomain } from './text-domain.ts';
 import { words } from './text-words.ts';
 import type { TakenSpans } from './text-spans.ts';
+import type { Observable } from './types.ts';
 import { parseUrl } from './url.ts';
 
 const isEdge = (c: number): boolean => c === 46 || c === 45 || c === 95;
 
-/** `host[:port]/path` right after a host: a URL read as http://, emitted; its end or -1. */
-function hostPath(ctx: TextContext, s: number, e: number): number {
+const MAX_LENGTH = DEFAULT_LIMITS.maxObservableLength;
+
+/**
+ * Emits the host at [s, e) — or, when `[:port]/path` follows, the URL read as `http://` — and
+ * returns where scanning resumes. A path that makes no valid URL (a bad port, over the length
+ * limit) is skipped with its host kept, so that no text is scanned twice.
+ */
+function hostOrUrl(ctx: TextContext, s: number, e: number, host: Observable): number {
   const t = ctx.t;
   let q = e;
   if (t.charCodeAt(q) === 58) {
-    let r = q + 1;
-    while (r - q <= 5 && isDigit(t.charCodeAt(r))) r++;
-    if (r === q + 1) return -1;
-    q = r;
+    while (q - e <= 5 && isDigit(t.charCodeAt(q + 1))) q++;
+    q = q > e ? q + 1 : e;
   }
-  if (t.charCodeAt(q) !== 47 || !isUrlChar(t.charCodeAt(q + 1))) return -1;
+  if (t.charCodeAt(q) !== 47 || !isUrlChar(t.charCodeAt(q + 1))) {
+    ctx.emit(s, e, host);
+    return e;
+  }
   let end = q + 1;
   while (end < t.length && isUrlChar(t.charCodeAt(end))) end++;
   end = trimUrlEnd(t, s, end);
-  const u = end > q + 1 ? parseUrl(t.slice(s, end), { assumeHttp: true }) : null;
-  if (!u) return -1;
-  ctx.emit(s, end, { kind: 'url', value: u.value, flags: u.flags });
+  const u = end > q + 1 && end - s <= MAX_LENGTH ? parseUrl(t.slice(s, end), { assumeHttp: true }) : null;
+  ctx.emit(s, u ? end : e, u ? { kind: 'url', value: u.value, flags: u.flags } : host);
   return end;
 }
 
@@ -50,10 +58,7 @@ function ipv4Piece(ctx: TextContext, s: number, e: number): number {
     ctx.emit(s, p, cidr);
     return p;
   }
-  const urlEnd = hostPath(ctx, s, e);
-  if (urlEnd >= 0) return urlEnd;
-  ctx.emit(s, e, { kind: 'ipv4', ...parseIpv4(t.slice(s, e))! });
-  return e;
+  return hostOrUrl(ctx, s, e, { kind: 'ipv4', ...parseIpv4(t.slice(s, e))! });
 }
 
 /** A token with colons that is an IPv6 address or CIDR: emitted, its end; else -1. */
@@ -95,9 +100,7 @@ function piece(ctx: TextContext, s0: number, e0: number): number {
   if (numeric) return Math.max(e0, ipv4Piece(ctx, s, e));
   const d = dot ? canonicalDomain(t.slice(s, e)) : null;
   if (d && isTextDomain(ctx, d, s, e)) {
-    const urlEnd = hostPath(ctx, s, e);
-    if (urlEnd < 0) ctx.emit(s, e, { kind: 'domain', value: d.value, flags: d.flags });
-    return Math.max(e0, urlEnd);
+    return Math.max(e0, hostOrUrl(ctx, s, e, { kind: 'domain', value: d.value, flags: d.flags }));
   }
   words(ctx, s, e);
   return e0;

@@ -68,8 +68,16 @@ export async function listFeeds(store: Store): Promise<Feed[]> {
   }));
 }
 
-export async function saveFeedState(store: Store, name: string, state: Record<string, number>): Promise<void> {
-  await store.db.updateTable('feeds').set({ state: JSON.stringify(state) }).where('name', '=', name).execute();
+export async function saveFeedState(
+  store: Store,
+  name: string,
+  state: Record<string, number>,
+): Promise<void> {
+  await store.db
+    .updateTable('feeds')
+    .set({ state: JSON.stringify(state) })
+    .where('name', '=', name)
+    .execute();
 }
 
 export async function startFeedRun(store: Store, feed: string, now: string): Promise<number> {
@@ -84,7 +92,12 @@ export async function startFeedRun(store: Store, feed: string, now: string): Pro
 export async function finishFeedRun(
   store: Store,
   id: number,
-  r: { finished: string; status: 'ok' | 'rejects' | 'failed'; counts?: Record<string, number>; error?: string },
+  r: {
+    finished: string;
+    status: 'ok' | 'rejects' | 'failed';
+    counts?: Record<string, number>;
+    error?: string;
+  },
 ): Promise<void> {
   await store.db
     .updateTable('feed_runs')

@@ -10,7 +10,14 @@ export interface StoredObject {
   object: Record<string, unknown>;
 }
 
-function toStored(r: { id: string; type: string; tlp: number; revoked: number; matchable: number | null; json: string }): StoredObject {
+function toStored(r: {
+  id: string;
+  type: string;
+  tlp: number;
+  revoked: number;
+  matchable: number | null;
+  json: string;
+}): StoredObject {
   return {
     id: r.id,
     type: r.type,

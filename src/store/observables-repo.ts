@@ -22,7 +22,12 @@ export async function findObservable(
     .where('value', '=', q.value)
     .where('kind', '=', q.kind)
     .execute();
-  const hits: ObservableHit[] = exact.map((r) => ({ value: r.value, kind: r.kind, objectId: r.object_id, match: 'exact' }));
+  const hits: ObservableHit[] = exact.map((r) => ({
+    value: r.value,
+    kind: r.kind,
+    objectId: r.object_id,
+    match: 'exact',
+  }));
   if (q.range && (q.kind === 'ipv4' || q.kind === 'ipv6' || q.kind === 'cidr4' || q.kind === 'cidr6')) {
     const cidrKind = q.kind.endsWith('4') ? 'cidr4' : 'cidr6';
     const containing = await store.db
@@ -34,7 +39,14 @@ export async function findObservable(
       .where('value', '!=', q.value)
       .limit(1000)
       .execute();
-    hits.push(...containing.map((r) => ({ value: r.value, kind: r.kind, objectId: r.object_id, match: 'cidr' as const })));
+    hits.push(
+      ...containing.map((r) => ({
+        value: r.value,
+        kind: r.kind,
+        objectId: r.object_id,
+        match: 'cidr' as const,
+      })),
+    );
   }
   return hits;
 }

@@ -14,12 +14,25 @@ export async function openStore(url?: string): Promise<Store> {
   try {
     store = dialect === 'postgres' ? await connectPostgres(target) : connectSqlite(target);
   } catch (e) {
-    throw new AppError('INVALID_INPUT', `cannot open database ${redact(target)}: ${(e as Error).message}`, {}, { cause: e });
+    throw new AppError(
+      'INVALID_INPUT',
+      `cannot open database ${redact(target)}: ${(e as Error).message}`,
+      {},
+      { cause: e },
+    );
   }
-  const { error } = await new Migrator({ db: store.db, provider: migrationProvider(dialect) }).migrateToLatest();
+  const { error } = await new Migrator({
+    db: store.db,
+    provider: migrationProvider(dialect),
+  }).migrateToLatest();
   if (error) {
     await store.close();
-    throw new AppError('INTERNAL', `migrating ${redact(target)} failed: ${(error as Error).message}`, {}, { cause: error });
+    throw new AppError(
+      'INTERNAL',
+      `migrating ${redact(target)} failed: ${(error as Error).message}`,
+      {},
+      { cause: error },
+    );
   }
   return store;
 }

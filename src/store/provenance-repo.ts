@@ -16,7 +16,15 @@ export async function provenanceOf(store: Store, objectIds: string[]): Promise<P
   const rows = await store.db
     .selectFrom('provenance as p')
     .innerJoin('sources as s', 's.id', 'p.source_id')
-    .select(['p.object_id', 's.name', 'p.reliability', 'p.tlp', 'p.first_seen', 'p.last_seen', 'p.times_seen'])
+    .select([
+      'p.object_id',
+      's.name',
+      'p.reliability',
+      'p.tlp',
+      'p.first_seen',
+      'p.last_seen',
+      'p.times_seen',
+    ])
     .where('p.object_id', 'in', objectIds)
     .orderBy('p.first_seen')
     .execute();

@@ -22,7 +22,17 @@ export async function neighbours(store: Store, id: string, limit = 200): Promise
     .limit(limit)
     .execute();
   return [
-    ...out.map((r) => ({ relationshipId: r.id, relationshipType: r.relationship_type, direction: 'out' as const, otherId: r.target_ref })),
-    ...incoming.map((r) => ({ relationshipId: r.id, relationshipType: r.relationship_type, direction: 'in' as const, otherId: r.source_ref })),
+    ...out.map((r) => ({
+      relationshipId: r.id,
+      relationshipType: r.relationship_type,
+      direction: 'out' as const,
+      otherId: r.target_ref,
+    })),
+    ...incoming.map((r) => ({
+      relationshipId: r.id,
+      relationshipType: r.relationship_type,
+      direction: 'in' as const,
+      otherId: r.source_ref,
+    })),
   ].slice(0, limit);
 }

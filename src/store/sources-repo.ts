@@ -12,7 +12,11 @@ export async function ensureSource(
   store: Store,
   s: { name: string; reliability?: string; tlp?: string; now: string },
 ): Promise<SourceInfo> {
-  const found = await store.db.selectFrom('sources').selectAll().where('name', '=', s.name).executeTakeFirst();
+  const found = await store.db
+    .selectFrom('sources')
+    .selectAll()
+    .where('name', '=', s.name)
+    .executeTakeFirst();
   if (found) {
     const reliability = s.reliability ?? found.reliability;
     const tlp = s.tlp ?? found.tlp;
@@ -26,6 +30,10 @@ export async function ensureSource(
     .values({ name: s.name, reliability: s.reliability ?? null, tlp: s.tlp ?? null, created: s.now })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-  const row = await store.db.selectFrom('sources').selectAll().where('name', '=', s.name).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('sources')
+    .selectAll()
+    .where('name', '=', s.name)
+    .executeTakeFirstOrThrow();
   return { id: row.id, name: row.name, reliability: row.reliability, tlp: row.tlp };
 }

@@ -8,7 +8,8 @@ const dir = mkdtempSync(join(tmpdir(), 'threatloom-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const bundle = (objects: unknown[]) => JSON.stringify({ type: 'bundle', id: 'bundle--0b3e2a5c-7c1e-4f53-8a8e-2d3a4b5c6d7e', objects });
+const bundle = (objects: unknown[]) =>
+  JSON.stringify({ type: 'bundle', id: 'bundle--0b3e2a5c-7c1e-4f53-8a8e-2d3a4b5c6d7e', objects });
 const indicator = (id: string, pattern: string) => ({
   type: 'indicator',
   spec_version: '2.1',
@@ -23,18 +24,44 @@ const indicator = (id: string, pattern: string) => ({
 
 describe('threatloom intel (the CLI contract)', () => {
   it('ingests from stdin and prints the JSON result; exit 0 when nothing was rejected', () => {
-    const input = bundle([indicator('indicator--3a1e4b2c-5d6f-4a7b-8c9d-0e1f2a3b4c5d', "[domain-name:value = 'cli.example.com']")]);
-    const r = runCli(['intel', 'ingest', '-', '--db', db, '--source', 'stdin-test', '--reliability', 'B', '--tlp', 'green', '--json'], { input });
+    const input = bundle([
+      indicator('indicator--3a1e4b2c-5d6f-4a7b-8c9d-0e1f2a3b4c5d', "[domain-name:value = 'cli.example.com']"),
+    ]);
+    const r = runCli(
+      [
+        'intel',
+        'ingest',
+        '-',
+        '--db',
+        db,
+        '--source',
+        'stdin-test',
+        '--reliability',
+        'B',
+        '--tlp',
+        'green',
+        '--json',
+      ],
+      { input },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).sort()).toEqual(['counts', 'format', 'rejected', 'seconds', 'source']);
-    expect(out).toMatchObject({ source: 'stdin-test', format: 'stix', counts: { received: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] });
+    expect(out).toMatchObject({
+      source: 'stdin-test',
+      format: 'stix',
+      counts: { received: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 },
+      rejected: [],
+    });
   });
 
   it('exits 1 and lists each reject with its line when a CSV has bad rows', () => {
     const csv = join(dir, 'list.csv');
-    writeFileSync(csv, 'value,comment\n198.51.100.9,ok\nnot a value,bad\nhxxps://evil[.]example[.]org/x,ok\n');
+    writeFileSync(
+      csv,
+      'value,comment\n198.51.100.9,ok\nnot a value,bad\nhxxps://evil[.]example[.]org/x,ok\n',
+    );
     const r = runCli(['intel', 'ingest', csv, '--db', db, '--json']);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
@@ -59,11 +86,54 @@ describe('threatloom intel (the CLI contract)', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ value: 'cli.example.com', kind: 'domain', known: true });
-    expect(out.matches[0].sources).toEqual([expect.objectContaining({ source: 'stdin-test', reliability: 'B', tlp: 'green' })]);
+    expect(out.matches[0].sources).toEqual([
+      expect.objectContaining({ source: 'stdin-test', reliability: 'B', tlp: 'green' }),
+    ]);
     expect(out.matches[0].tlp).toBe('green');
 
     const stats = JSON.parse(runCli(['intel', 'stats', '--db', db, '--json']).stdout);
     expect(stats.objects).toEqual({ indicator: 3 });
     expect(stats.sources).toEqual({ 'list.csv': 2, 'stdin-test': 1 });
+  });
+
+  it('adds a feed (refusing a bad mapping), runs it, and keeps its run history', () => {
+    const list = join(dir, 'feed.txt');
+    writeFileSync(list, '# demo list\n192.0.2.44\n');
+    const bad = runCli([
+      'intel',
+      'feeds',
+      'add',
+      'local',
+      list,
+      '--format',
+      'csv',
+      '--mapping',
+      '{"delimiter":"x"}',
+      '--db',
+      db,
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--mapping\.delimiter/);
+    expect(
+      runCli(['intel', 'feeds', 'add', 'local', list, '--format', 'text', '--reliability', 'C', '--db', db])
+        .status,
+    ).toBe(0);
+    const run = runCli(['intel', 'feeds', 'run', 'local', '--db', db, '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        feed: 'local',
+        status: 'ok',
+        result: expect.objectContaining({ counts: expect.objectContaining({ created: 1 }) }),
+      }),
+    ]);
+    const history = JSON.parse(runCli(['intel', 'feeds', 'history', 'local', '--db', db, '--json']).stdout);
+    expect(history).toEqual([
+      expect.objectContaining({
+        feed: 'local',
+        status: 'ok',
+        counts: expect.objectContaining({ created: 1 }),
+      }),
+    ]);
   });
 });

@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs the real `threatloom` binary, as a user or a CI job would. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
+export function runCli(
+  args: string[],
+  opts: { input?: string | Buffer; env?: Record<string, string> } = {},
+): CliRun {
   const res = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input: opts.input,

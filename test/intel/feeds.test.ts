@@ -59,14 +59,24 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('feeds on %s', (dialect) => {
   });
 
   it('runs a MISP feed, then fetches nothing new on the second run', async () => {
-    await saveFeed(store, feed({ name: 'circl', location: corpus('misp', 'feed-circl-osint-sample'), format: 'misp' }), now);
-    const first = await runFeed(store, (await listFeeds(store)).find((f) => f.name === 'circl')!);
+    await saveFeed(
+      store,
+      feed({ name: 'circl', location: corpus('misp', 'feed-circl-osint-sample'), format: 'misp' }),
+      now,
+    );
+    const first = await runFeed(
+      store,
+      (await listFeeds(store)).find((f) => f.name === 'circl')!,
+    );
     expect(first.status).toBe('ok');
     if (first.status === 'failed') return;
     const expected = mispSampleRecords();
     expect(first.result.counts).toMatchObject({ received: expected, created: expected, rejected: 0 });
 
-    const second = await runFeed(store, (await listFeeds(store)).find((f) => f.name === 'circl')!);
+    const second = await runFeed(
+      store,
+      (await listFeeds(store)).find((f) => f.name === 'circl')!,
+    );
     expect(second.status === 'ok' && second.result.counts).toMatchObject({ received: 0, created: 0 });
     const runs = await feedRuns(store, 'circl');
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
@@ -74,28 +84,56 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('feeds on %s', (dialect) => {
 
   it('reads CISA KEV with the catalog mapping from a local copy; a second run changes nothing', async () => {
     const kev = FEED_CATALOG.find((e) => e.name === 'cisa-kev')!;
-    const rows = readFileSync(corpus('kev', 'known_exploited_vulnerabilities.csv'), 'utf8').trim().split('\n').length - 1;
-    const f = feed({ name: 'kev', location: corpus('kev', 'known_exploited_vulnerabilities.csv'), format: 'csv', mapping: kev.csv ?? null });
+    const rows =
+      readFileSync(corpus('kev', 'known_exploited_vulnerabilities.csv'), 'utf8').trim().split('\n').length -
+      1;
+    const f = feed({
+      name: 'kev',
+      location: corpus('kev', 'known_exploited_vulnerabilities.csv'),
+      format: 'csv',
+      mapping: kev.csv ?? null,
+    });
     const first = await runFeed(store, f);
-    expect(first.status === 'ok' && first.result.counts).toMatchObject({ received: rows, created: rows, rejected: 0 });
+    expect(first.status === 'ok' && first.result.counts).toMatchObject({
+      received: rows,
+      created: rows,
+      rejected: 0,
+    });
     const second = await runFeed(store, f);
-    expect(second.status === 'ok' && second.result.counts).toMatchObject({ received: rows, created: 0, updated: 0, unchanged: rows });
+    expect(second.status === 'ok' && second.result.counts).toMatchObject({
+      received: rows,
+      created: 0,
+      updated: 0,
+      unchanged: rows,
+    });
   });
 
   it('refuses a feed on a loopback address unless allowed, and records the failed run', async () => {
-    const blocked = await runFeed(store, feed({ name: 'local', location: `${server.url}/list.txt`, format: 'text' }));
+    const blocked = await runFeed(
+      store,
+      feed({ name: 'local', location: `${server.url}/list.txt`, format: 'text' }),
+    );
     expect(blocked.status).toBe('failed');
-    expect(blocked.status === 'failed' && blocked.error).toMatch(/127\.0\.0\.1|loopback|not allowed|blocked/i);
+    expect(blocked.status === 'failed' && blocked.error).toMatch(
+      /127\.0\.0\.1|loopback|not allowed|blocked/i,
+    );
     expect((await feedRuns(store, 'local'))[0]).toMatchObject({ status: 'failed' });
 
-    const allowed = await runFeed(store, feed({ name: 'local', location: `${server.url}/list.txt`, format: 'text', allowPrivate: true }));
+    const allowed = await runFeed(
+      store,
+      feed({ name: 'local', location: `${server.url}/list.txt`, format: 'text', allowPrivate: true }),
+    );
     expect(allowed.status === 'ok' && allowed.result.counts).toMatchObject({ created: 2 });
   });
 
   it('stops a gzip bomb at the decompressed-size cap, records the failure and leaves the store as it was', async () => {
     const before = await countByType(store, LOCAL_OPERATOR);
     const limits = { ...DEFAULT_LIMITS, maxDecompressedBytes: 1024 * 1024 };
-    const bomb = await runFeed(store, feed({ name: 'bomb', location: `${server.url}/bomb.txt`, format: 'text', allowPrivate: true }), { limits });
+    const bomb = await runFeed(
+      store,
+      feed({ name: 'bomb', location: `${server.url}/bomb.txt`, format: 'text', allowPrivate: true }),
+      { limits },
+    );
     expect(bomb.status === 'failed' && bomb.error).toMatch(/bomb\.txt/);
     expect((await feedRuns(store, 'bomb'))[0]).toMatchObject({ status: 'failed' });
     expect(await countByType(store, LOCAL_OPERATOR)).toEqual(before);

@@ -48,7 +48,13 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK Enterprise on %s', (dial
     expect(first.stats).toEqual(expected);
 
     const second = await run();
-    expect(second.result.counts).toMatchObject({ received: total, created: 0, updated: 0, unchanged: total, rejected: 0 });
+    expect(second.result.counts).toMatchObject({
+      received: total,
+      created: 0,
+      updated: 0,
+      unchanged: total,
+      rejected: 0,
+    });
     expect(second.stats).toEqual(expected);
   });
 });

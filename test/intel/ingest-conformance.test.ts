@@ -13,7 +13,11 @@ import { stixRecords } from './records.ts';
 
 const CONFORMANCE = corpus('stix21-conformance');
 const VALID_BUNDLES = [
-  ...['cti-documentation-examples', 'cti-stix2-json-schemas/examples', 'cti-stix2-json-schemas/examples/threat-reports'].flatMap((d) =>
+  ...[
+    'cti-documentation-examples',
+    'cti-stix2-json-schemas/examples',
+    'cti-stix2-json-schemas/examples/threat-reports',
+  ].flatMap((d) =>
     readdirSync(join(CONFORMANCE, d))
       .filter((f) => f.endsWith('.json'))
       .map((f) => join(CONFORMANCE, d, f)),
@@ -33,19 +37,32 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s
   });
 
   const ingestFile = (location: string) =>
-    ingest({ store, records: createStixSource().read({ location, limits: DEFAULT_LIMITS }), format: 'stix', sourceName: 'conformance' });
+    ingest({
+      store,
+      records: createStixSource().read({ location, limits: DEFAULT_LIMITS }),
+      format: 'stix',
+      sourceName: 'conformance',
+    });
 
-  it.each(VALID_BUNDLES.map((f) => [f.slice(CONFORMANCE.length + 1), f]))('ingests %s without a reject', async (_name, file) => {
-    const r = await ingestFile(file);
-    expect(r.rejected).toEqual([]);
-    expect(r.counts.received).toBeGreaterThan(0);
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { type: string; id: string; objects?: { id: string }[] };
-    const ids = (doc.type === 'bundle' ? doc.objects! : [doc]).map((o) => o.id);
-    for (const id of ids) expect(await getObject(store, LOCAL_OPERATOR, id), id).toBeDefined();
-  });
+  it.each(VALID_BUNDLES.map((f) => [f.slice(CONFORMANCE.length + 1), f]))(
+    'ingests %s without a reject',
+    async (_name, file) => {
+      const r = await ingestFile(file);
+      expect(r.rejected).toEqual([]);
+      expect(r.counts.received).toBeGreaterThan(0);
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+        type: string;
+        id: string;
+        objects?: { id: string }[];
+      };
+      const ids = (doc.type === 'bundle' ? doc.objects! : [doc]).map((o) => o.id);
+      for (const id of ids) expect(await getObject(store, LOCAL_OPERATOR, id), id).toBeDefined();
+    },
+  );
 
   it('rejects the validator’s invalid objects with their reason and path, and lands their valid siblings', async () => {
-    const read = (f: string) => JSON.parse(readFileSync(join(VALIDATOR, f), 'utf8')) as Record<string, unknown>;
+    const read = (f: string) =>
+      JSON.parse(readFileSync(join(VALIDATOR, f), 'utf8')) as Record<string, unknown>;
     const missingModified = read('invalid_identity.json');
     const modifiedBeforeCreated = read('invalid_timestamp.json');
     const tool = read('tool.json');
@@ -58,8 +75,16 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s
     });
     expect(r.counts).toMatchObject({ received: 4, rejected: 2 });
     expect(r.rejected).toEqual([
-      expect.objectContaining({ index: 0, path: '$.objects[0].modified', message: expect.stringMatching(/missing/) }),
-      expect.objectContaining({ index: 2, path: '$.objects[2].modified', message: expect.stringMatching(/created/) }),
+      expect.objectContaining({
+        index: 0,
+        path: '$.objects[0].modified',
+        message: expect.stringMatching(/missing/),
+      }),
+      expect.objectContaining({
+        index: 2,
+        path: '$.objects[2].modified',
+        message: expect.stringMatching(/created/),
+      }),
     ]);
     expect(await getObject(store, LOCAL_OPERATOR, tool.id as string)).toBeDefined();
     expect(await getObject(store, LOCAL_OPERATOR, identity.id)).toBeDefined();

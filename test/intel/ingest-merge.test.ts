@@ -40,7 +40,10 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
 
   it('keeps a revoked object revoked whatever arrives later', async () => {
     const id = 'indicator--0b9bb8c0-7d66-4d6b-8a5e-8d1d9b8b9a11';
-    const v1 = indicator(id, "[domain-name:value = 'evil.example.com']", { modified: '2026-03-01T00:00:00.000Z', revoked: true });
+    const v1 = indicator(id, "[domain-name:value = 'evil.example.com']", {
+      modified: '2026-03-01T00:00:00.000Z',
+      revoked: true,
+    });
     const v2 = { ...v1, modified: '2026-04-01T00:00:00.000Z', revoked: false };
     await run(stixRecords([v1]));
     expect((await run(stixRecords([v2]))).counts).toMatchObject({ unchanged: 1 });
@@ -59,15 +62,24 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
   });
 
   it('derives one indicator for a value reported by lists, and a re-run changes nothing', async () => {
-    const first = await run(valueRecords(['EVIL.example.com.', 'evil.example.com', 'hxxps://evil[.]example[.]com/a']), 'list-d');
+    const first = await run(
+      valueRecords(['EVIL.example.com.', 'evil.example.com', 'hxxps://evil[.]example[.]com/a']),
+      'list-d',
+    );
     expect(first.counts).toMatchObject({ received: 3, created: 2, unchanged: 1 });
     const again = await run(valueRecords(['evil.example.com', 'hxxps://evil[.]example[.]com/a']), 'list-d');
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('rejects bad items with their path and still writes their valid siblings', async () => {
-    const good = indicator('indicator--5d0d5c8a-1b3e-4d3a-9a2b-6d1e2f3a4b5c', "[url:value = 'http://bad.example.org/x']");
-    const badPattern = indicator('indicator--6e1e6d9b-2c4f-4e4b-8b3c-7e2f3a4b5c6d', "[ipv4-addr:value = '1.2.3.4'");
+    const good = indicator(
+      'indicator--5d0d5c8a-1b3e-4d3a-9a2b-6d1e2f3a4b5c',
+      "[url:value = 'http://bad.example.org/x']",
+    );
+    const badPattern = indicator(
+      'indicator--6e1e6d9b-2c4f-4e4b-8b3c-7e2f3a4b5c6d',
+      "[ipv4-addr:value = '1.2.3.4'",
+    );
     const mismatch = { ...good, id: 'malware--7f2f7eac-3d5a-4f5c-9c4d-8f3a4b5c6d7e' };
     const r = await run(stixRecords([badPattern, good, mismatch]));
     expect(r.counts).toMatchObject({ received: 3, created: 1, rejected: 2 });
@@ -78,7 +90,10 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
   });
 
   it('writes nothing in strict mode when anything is rejected', async () => {
-    const ok = indicator('indicator--8a3a8bbd-4e6b-4a6d-8d5e-9a4b5c6d7e8f', "[ipv4-addr:value = '192.0.2.55']");
+    const ok = indicator(
+      'indicator--8a3a8bbd-4e6b-4a6d-8d5e-9a4b5c6d7e8f',
+      "[ipv4-addr:value = '192.0.2.55']",
+    );
     const r = await run(stixRecords([ok, { type: 'indicator', id: 'not-an-id' }]), 'feed-a', true);
     expect(r.counts).toMatchObject({ received: 2, created: 0, rejected: 1 });
     expect(await getObject(store, LOCAL_OPERATOR, ok.id as string)).toBeUndefined();

@@ -16,7 +16,11 @@ export async function* valueRecords(values: string[]): AsyncGenerator<SourceReco
   await Promise.resolve();
 }
 
-export function indicator(id: string, pattern: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function indicator(
+  id: string,
+  pattern: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     type: 'indicator',
     spec_version: '2.1',

@@ -9,10 +9,22 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     const store = await testDb.open();
     const tables = await store.db.introspection.getTables();
     const names = tables.map((t) => t.name);
-    for (const t of ['objects', 'object_versions', 'relationships', 'observables', 'sources', 'provenance', 'feeds', 'feed_runs']) {
+    for (const t of [
+      'objects',
+      'object_versions',
+      'relationships',
+      'observables',
+      'sources',
+      'provenance',
+      'feeds',
+      'feed_runs',
+    ]) {
       expect(names).toContain(t);
     }
-    await store.db.insertInto('sources').values({ name: 'keep-me', reliability: 'B', tlp: 'clear', created: '2026-01-01T00:00:00Z' }).execute();
+    await store.db
+      .insertInto('sources')
+      .values({ name: 'keep-me', reliability: 'B', tlp: 'clear', created: '2026-01-01T00:00:00Z' })
+      .execute();
     await store.close();
 
     const again = await testDb.open();

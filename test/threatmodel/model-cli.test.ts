@@ -1,19 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import AjvModule from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { MODELS, ROOT, runCli } from './run-cli.ts';
 import { SARIF_2_1_0_STRUCTURE } from './sarif-structure.ts';
 
-// The ajv packages are CommonJS; depending on the loader the class is the module or its default.
-const interop = <T>(m: T): T => (m as { default?: T }).default ?? m;
-const Ajv = interop(AjvModule);
-const Ajv2020 = interop(Ajv2020Module);
-const addFormats = interop(addFormatsModule);
+// ajv-formats is CommonJS with only a default export; depending on the loader it is the module or its default.
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 const WEBSHOP = join(MODELS, 'webshop.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'threatloom-model-'));
@@ -40,7 +39,22 @@ describe('threatloom model analyze', () => {
     const out = JSON.parse(r.stdout);
     expect(out.model).toMatchObject({ title: 'Web shop', elements: 4, dataFlows: 3, trustBoundaries: 4 });
     const sqli = out.threats.find((t: { id: string }) => t.id === 'sql-injection@query');
-    for (const key of ['id', 'ruleId', 'title', 'stride', 'elementIds', 'cwe', 'capec', 'attack', 'likelihood', 'impact', 'risk', 'status', 'mitigations', 'factors']) {
+    for (const key of [
+      'id',
+      'ruleId',
+      'title',
+      'stride',
+      'elementIds',
+      'cwe',
+      'capec',
+      'attack',
+      'likelihood',
+      'impact',
+      'risk',
+      'status',
+      'mitigations',
+      'factors',
+    ]) {
       expect(sqli).toHaveProperty(key);
     }
     expect(Object.keys(sqli.risk)).toEqual(['inherent', 'current', 'projected']);
@@ -54,7 +68,13 @@ describe('threatloom model analyze', () => {
     expect(r.status).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html).toContain('<svg');
-    for (const name of ['Web application', 'Orders database', 'Payment provider', 'Data centre (internal-network)']) expect(html).toContain(name);
+    for (const name of [
+      'Web application',
+      'Orders database',
+      'Payment provider',
+      'Data centre (internal-network)',
+    ])
+      expect(html).toContain(name);
     expect(html.match(/class="flow"/g)).toHaveLength(3);
     expect(html).toContain('Risk register');
     expect(html).not.toMatch(/<script|<link|src="http/);
@@ -62,7 +82,9 @@ describe('threatloom model analyze', () => {
 
   it('prints table and markdown forms', () => {
     expect(runCli(['model', 'analyze', WEBSHOP]).stdout).toMatch(/^THREAT\s+STRIDE/);
-    expect(runCli(['model', 'analyze', WEBSHOP, '-f', 'markdown']).stdout).toContain('# Threat model: Web shop');
+    expect(runCli(['model', 'analyze', WEBSHOP, '-f', 'markdown']).stdout).toContain(
+      '# Threat model: Web shop',
+    );
   });
 });
 
@@ -77,7 +99,12 @@ describe('threatloom model check', () => {
   it('returns 0 once the failing threats are accepted in the model', () => {
     const failing = failingIds(WEBSHOP, 'high');
     const file = variant('accepted.yaml', (doc) => {
-      doc.decisions = Object.fromEntries(failing.map((id) => [id, { status: 'accepted', justification: 'reviewed', by: 'security lead', expires: '2999-01-01' }]));
+      doc.decisions = Object.fromEntries(
+        failing.map((id) => [
+          id,
+          { status: 'accepted', justification: 'reviewed', by: 'security lead', expires: '2999-01-01' },
+        ]),
+      );
     });
     expect(runCli(['model', 'check', file, '--fail-on', 'high']).status).toBe(0);
   });
@@ -85,7 +112,15 @@ describe('threatloom model check', () => {
   it('returns 0 once the failing threats are mitigated by implemented controls', () => {
     const failing = failingIds(WEBSHOP, 'high');
     const file = variant('mitigated.yaml', (doc) => {
-      doc.mitigations = [{ id: 'hardening', title: 'Hardening programme', status: 'verified', effectiveness: 1, threats: failing }];
+      doc.mitigations = [
+        {
+          id: 'hardening',
+          title: 'Hardening programme',
+          status: 'verified',
+          effectiveness: 1,
+          threats: failing,
+        },
+      ];
     });
     const r = runCli(['model', 'check', file, '--fail-on', 'high']);
     expect(r.stdout).toMatch(/^passed/);
@@ -111,21 +146,40 @@ describe('threatloom model check', () => {
     expect(valid).toBe(true);
     const run = sarif.runs[0];
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
-    const sqli = run.results.find((x: { partialFingerprints: { threatId: string } }) => x.partialFingerprints.threatId === 'sql-injection@query');
-    expect(sqli.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: relative(ROOT, WEBSHOP), index: 0 }, region: { startLine: 71 } });
+    const sqli = run.results.find(
+      (x: { partialFingerprints: { threatId: string } }) =>
+        x.partialFingerprints.threatId === 'sql-injection@query',
+    );
+    const queryLine = readFileSync(WEBSHOP, 'utf8').split('\n').indexOf('  - id: query') + 1;
+    expect(sqli.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: relative(ROOT, WEBSHOP), index: 0 },
+      region: { startLine: queryLine },
+    });
   });
 });
 
 describe('bad models', () => {
   const bad = (name: string) => join(MODELS, 'bad', name);
   const cases: [string, RegExp][] = [
-    ['flow-to-unknown.yaml', /flow-to-unknown\.yaml:8:18 \$\.dataFlows\[0\]\.destination: flow destination 'database' is not an element/],
-    ['boundary-cycle.yaml', /boundary-cycle\.yaml:7:\d+ \$\.trustBoundaries\[0\]\.parent: trust boundaries nest in a cycle/],
+    [
+      'flow-to-unknown.yaml',
+      /flow-to-unknown\.yaml:8:18 \$\.dataFlows\[0\]\.destination: flow destination 'database' is not an element/,
+    ],
+    [
+      'boundary-cycle.yaml',
+      /boundary-cycle\.yaml:7:\d+ \$\.trustBoundaries\[0\]\.parent: trust boundaries nest in a cycle/,
+    ],
     ['duplicate-ids.yaml', /duplicate-ids\.yaml:8:\d+ \$\.dataFlows\[0\]\.id: duplicate id 'web'/],
     ['wrong-types.json', /wrong-types\.json:5:\d+ \$\.elements\[1\]\.internetFacing: .*expected boolean/],
     ['alias-bomb.yaml', /alias-bomb\.yaml: too many YAML alias expansions/],
-    ['hostile-rule.yaml', /hostile-rule\.yaml:13:\d+ \$\.rules\[0\]\.applies: rule 'my-rule' applies: nested deeper than 32 levels/],
-    ['malformed-rule.yaml', /malformed-rule\.yaml:13:\d+ \$\.rules\[0\]\.applies: rule 'my-rule' applies: expected '\)' at column 49/],
+    [
+      'hostile-rule.yaml',
+      /hostile-rule\.yaml:13:\d+ \$\.rules\[0\]\.applies: rule 'my-rule' applies: nested deeper than 32 levels/,
+    ],
+    [
+      'malformed-rule.yaml',
+      /malformed-rule\.yaml:13:\d+ \$\.rules\[0\]\.applies: rule 'my-rule' applies: expected '\)' at column 49/,
+    ],
   ];
   it.each(cases)('%s exits 2 naming the file, line and JSON path', (name, message) => {
     for (const command of ['analyze', 'check']) {
@@ -149,8 +203,16 @@ describe('threatloom model diff, rules and schema', () => {
   it('reports added elements, new threats and risks that went up', () => {
     const changed = variant('changed.yaml', (doc) => {
       (doc.elements as Record<string, unknown>[]).push({ id: 'admin', kind: 'actor', type: 'human' });
-      (doc.dataFlows as Record<string, unknown>[]).push({ id: 'admin-db', source: 'admin', destination: 'db', protocol: 'postgresql' });
-      (doc.trustBoundaries as { id: string; elements: string[] }[]).find((b) => b.id === 'internet')!.elements.push('admin');
+      (doc.dataFlows as Record<string, unknown>[]).push({
+        id: 'admin-db',
+        source: 'admin',
+        destination: 'db',
+        protocol: 'postgresql',
+      });
+      (doc.trustBoundaries as { id: string; elements: string[] }[])
+        .find((b) => b.id === 'internet')!
+        .elements.push('admin');
+      (doc.dataFlows as Record<string, unknown>[]).find((f) => f.id === 'browse')!.protocol = 'http';
     });
     const r = runCli(['model', 'diff', WEBSHOP, changed, '--json']);
     expect(r.status).toBe(0);
@@ -158,19 +220,40 @@ describe('threatloom model diff, rules and schema', () => {
     expect(diff.elements.added).toEqual(['admin']);
     expect(diff.dataFlows.added).toEqual(['admin-db']);
     expect(diff.trustBoundaries.changed).toEqual([{ id: 'internet', fields: ['elements'] }]);
-    expect(diff.threats.new).toEqual(expect.arrayContaining(['phishing@admin', 'unencrypted-communication@admin-db']));
-    expect(diff.threats.gone).toEqual([]);
+    expect(diff.threats.new).toEqual(
+      expect.arrayContaining(['phishing@admin', 'unencrypted-communication@admin-db']),
+    );
+    expect(diff.dataFlows.changed).toEqual([{ id: 'browse', fields: ['protocol'] }]);
+    expect(diff.risks.up.map((x: { threatId: string }) => x.threatId)).toContain('flow-tampering@browse');
+    expect(diff.risks.down).toEqual([]);
     expect(runCli(['model', 'diff', WEBSHOP, changed]).stdout).toContain('+ elements admin');
   });
 
   it('lists the library and a model’s own rules', () => {
     const withRule = variant('with-rule.yaml', (doc) => {
-      doc.rules = [{ id: 'psp-outage', title: 'PSP outage', stride: 'denial-of-service', appliesTo: ['external-entity'], likelihood: 2, impact: ['A'], cwe: ['CWE-400'] }];
+      doc.rules = [
+        {
+          id: 'psp-outage',
+          title: 'PSP outage',
+          stride: 'denial-of-service',
+          appliesTo: ['external-entity'],
+          likelihood: 2,
+          impact: ['A'],
+          cwe: ['CWE-400'],
+        },
+      ];
     });
     const rules = JSON.parse(runCli(['model', 'rules', '--json', '--model', withRule]).stdout);
     expect(rules.length).toBeGreaterThanOrEqual(81);
     expect(rules.at(-1)).toMatchObject({ id: 'psp-outage', origin: 'model', stride: 'denial-of-service' });
-    expect(rules[0]).toEqual(expect.objectContaining({ id: expect.any(String), cwe: expect.any(Array), capec: expect.any(Array), attack: expect.any(Array) }));
+    expect(rules[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        cwe: expect.any(Array),
+        capec: expect.any(Array),
+        attack: expect.any(Array),
+      }),
+    );
   });
 
   it('prints a JSON Schema that accepts the example model and rejects a bad one', () => {

@@ -7,36 +7,72 @@
 const message = {
   type: 'object',
   additionalProperties: false,
-  properties: { text: { type: 'string' }, markdown: { type: 'string' }, id: { type: 'string' }, arguments: { type: 'array', items: { type: 'string' } }, properties: { type: 'object' } },
+  properties: {
+    text: { type: 'string' },
+    markdown: { type: 'string' },
+    id: { type: 'string' },
+    arguments: { type: 'array', items: { type: 'string' } },
+    properties: { type: 'object' },
+  },
   anyOf: [{ required: ['text'] }, { required: ['id'] }],
 };
 const artifactLocation = {
   type: 'object',
   additionalProperties: false,
-  properties: { uri: { type: 'string', format: 'uri-reference' }, uriBaseId: { type: 'string' }, index: { type: 'integer', minimum: -1 }, description: message, properties: { type: 'object' } },
+  properties: {
+    uri: { type: 'string', format: 'uri-reference' },
+    uriBaseId: { type: 'string' },
+    index: { type: 'integer', minimum: -1 },
+    description: message,
+    properties: { type: 'object' },
+  },
 };
 const region = {
   type: 'object',
   additionalProperties: false,
-  properties: { startLine: { type: 'integer', minimum: 1 }, startColumn: { type: 'integer', minimum: 1 }, endLine: { type: 'integer', minimum: 1 }, endColumn: { type: 'integer', minimum: 1 }, message },
+  properties: {
+    startLine: { type: 'integer', minimum: 1 },
+    startColumn: { type: 'integer', minimum: 1 },
+    endLine: { type: 'integer', minimum: 1 },
+    endColumn: { type: 'integer', minimum: 1 },
+    message,
+  },
 };
 const logicalLocation = {
   type: 'object',
   additionalProperties: false,
-  properties: { name: { type: 'string' }, fullyQualifiedName: { type: 'string' }, decoratedName: { type: 'string' }, kind: { type: 'string' }, index: { type: 'integer', minimum: -1 }, parentIndex: { type: 'integer', minimum: -1 }, properties: { type: 'object' } },
+  properties: {
+    name: { type: 'string' },
+    fullyQualifiedName: { type: 'string' },
+    decoratedName: { type: 'string' },
+    kind: { type: 'string' },
+    index: { type: 'integer', minimum: -1 },
+    parentIndex: { type: 'integer', minimum: -1 },
+    properties: { type: 'object' },
+  },
 };
 const location = {
   type: 'object',
   additionalProperties: false,
   properties: {
     id: { type: 'integer', minimum: -1 },
-    physicalLocation: { type: 'object', additionalProperties: false, properties: { artifactLocation, region, contextRegion: region, properties: { type: 'object' } }, anyOf: [{ required: ['artifactLocation'] }, { required: ['address'] }] },
+    physicalLocation: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { artifactLocation, region, contextRegion: region, properties: { type: 'object' } },
+      anyOf: [{ required: ['artifactLocation'] }, { required: ['address'] }],
+    },
     logicalLocations: { type: 'array', uniqueItems: true, items: logicalLocation },
     message,
     properties: { type: 'object' },
   },
 };
-const multiformat = { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string' }, markdown: { type: 'string' }, properties: { type: 'object' } } };
+const multiformat = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: { text: { type: 'string' }, markdown: { type: 'string' }, properties: { type: 'object' } },
+};
 const reportingDescriptor = {
   type: 'object',
   additionalProperties: false,
@@ -48,8 +84,21 @@ const reportingDescriptor = {
     fullDescription: multiformat,
     help: multiformat,
     helpUri: { type: 'string', format: 'uri' },
-    defaultConfiguration: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, level: { enum: ['none', 'note', 'warning', 'error'] }, rank: { type: 'number', minimum: -1, maximum: 100 }, parameters: { type: 'object' }, properties: { type: 'object' } } },
-    properties: { type: 'object', properties: { tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } } },
+    defaultConfiguration: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        level: { enum: ['none', 'note', 'warning', 'error'] },
+        rank: { type: 'number', minimum: -1, maximum: 100 },
+        parameters: { type: 'object' },
+        properties: { type: 'object' },
+      },
+    },
+    properties: {
+      type: 'object',
+      properties: { tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } },
+    },
   },
 };
 const result = {
@@ -68,7 +117,19 @@ const result = {
     suppressions: {
       type: 'array',
       uniqueItems: true,
-      items: { type: 'object', additionalProperties: false, required: ['kind'], properties: { guid: { type: 'string' }, kind: { enum: ['inSource', 'external'] }, status: { enum: ['accepted', 'underReview', 'rejected'] }, justification: { type: 'string' }, location, properties: { type: 'object' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind'],
+        properties: {
+          guid: { type: 'string' },
+          kind: { enum: ['inSource', 'external'] },
+          status: { enum: ['accepted', 'underReview', 'rejected'] },
+          justification: { type: 'string' },
+          location,
+          properties: { type: 'object' },
+        },
+      },
     },
     properties: { type: 'object' },
   },
@@ -97,14 +158,42 @@ export const SARIF_2_1_0_STRUCTURE = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['name'],
-                properties: { name: { type: 'string' }, version: { type: 'string' }, semanticVersion: { type: 'string' }, informationUri: { type: 'string', format: 'uri' }, rules: { type: 'array', uniqueItems: true, items: reportingDescriptor }, properties: { type: 'object' } },
+                properties: {
+                  name: { type: 'string' },
+                  version: { type: 'string' },
+                  semanticVersion: { type: 'string' },
+                  informationUri: { type: 'string', format: 'uri' },
+                  rules: { type: 'array', uniqueItems: true, items: reportingDescriptor },
+                  properties: { type: 'object' },
+                },
               },
             },
           },
           artifacts: {
             type: 'array',
             uniqueItems: true,
-            items: { type: 'object', additionalProperties: false, properties: { location: artifactLocation, roles: { type: 'array', uniqueItems: true, items: { enum: ['analysisTarget', 'attachment', 'resultFile', 'tracedFile', 'referencedOnCommandLine'] } }, mimeType: { type: 'string', pattern: '[^/]+/.+' }, properties: { type: 'object' } } },
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                location: artifactLocation,
+                roles: {
+                  type: 'array',
+                  uniqueItems: true,
+                  items: {
+                    enum: [
+                      'analysisTarget',
+                      'attachment',
+                      'resultFile',
+                      'tracedFile',
+                      'referencedOnCommandLine',
+                    ],
+                  },
+                },
+                mimeType: { type: 'string', pattern: '[^/]+/.+' },
+                properties: { type: 'object' },
+              },
+            },
           },
           results: { type: 'array', items: result },
           properties: { type: 'object' },

@@ -13,13 +13,23 @@ export function registerCatalogCommands(feeds: Command): void {
     .description('the catalog of well-known OSINT feeds (disabled until enabled)')
     .option('--json')
     .action(async (f: { json?: boolean }, cmd: Command) => {
-      const configured = new Map((await withStore(cmd, (store) => listFeeds(store))).map((x) => [x.name, x.enabled]));
+      const configured = new Map(
+        (await withStore(cmd, (store) => listFeeds(store))).map((x) => [x.name, x.enabled]),
+      );
       const rows = FEED_CATALOG.map((e) => ({ ...e, enabled: configured.get(e.name) === true }));
       if (f.json) return printJson(rows);
-      printLines(rows.map((e) => `${e.enabled ? '●' : '○'} ${e.name.padEnd(32)} ${e.format.padEnd(5)} ${e.reliability}  ${e.title}`));
+      printLines(
+        rows.map(
+          (e) =>
+            `${e.enabled ? '●' : '○'} ${e.name.padEnd(32)} ${e.format.padEnd(5)} ${e.reliability}  ${e.title}`,
+        ),
+      );
     });
 
-  for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
+  for (const [verb, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
     feeds
       .command(verb)
       .description(`${verb} a feed (a catalog feed is added on first enable)`)

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
 import { isoNow } from '../../core/time.ts';
+import { parseCsvMapping } from '../../intel/feeds/catalog-schema.ts';
 import { runFeed, type FeedRunOutcome } from '../../intel/feeds/run-feed.ts';
 import { assertReliability } from '../../intel/ingest/ingest.ts';
 import { feedRuns, listFeeds, saveFeed, type Feed } from '../../store/feeds-repo.ts';
@@ -21,19 +22,20 @@ interface AddFlags {
 }
 
 function parseHeader(h: string, acc: string[]): string[] {
-  if (!/^[A-Za-z0-9-]+:\s*.+$/.test(h)) throw new AppError('USAGE', `header must be "Name: value", not ${JSON.stringify(h)}`);
+  if (!/^[A-Za-z0-9-]+:\s*.+$/.test(h))
+    throw new AppError('USAGE', `header must be "Name: value", not ${JSON.stringify(h)}`);
   return [...acc, h];
 }
 
 function parseMapping(text: string | undefined): Record<string, unknown> | null {
   if (text === undefined) return null;
+  let value: unknown;
   try {
-    const v: unknown = JSON.parse(text);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
+    value = JSON.parse(text);
   } catch (e) {
-    throw new AppError('USAGE', `--mapping must be a JSON object: ${(e as Error).message}`);
+    throw new AppError('USAGE', `--mapping must be JSON: ${(e as Error).message}`);
   }
+  return parseCsvMapping(value, '--mapping');
 }
 
 function runLine(o: FeedRunOutcome): string {
@@ -43,7 +45,9 @@ function runLine(o: FeedRunOutcome): string {
 }
 
 export function registerFeedsCommands(intel: Command): void {
-  const feeds = intel.command('feeds').description('configured feeds, their runs, and the catalog of well-known feeds');
+  const feeds = intel
+    .command('feeds')
+    .description('configured feeds, their runs, and the catalog of well-known feeds');
 
   feeds
     .command('add')
@@ -55,12 +59,19 @@ export function registerFeedsCommands(intel: Command): void {
     .option('--schedule <every>', 'how often the worker runs it, e.g. "every 1h"')
     .option('--reliability <A-F>', 'Admiralty reliability of the source')
     .addOption(new Option('--tlp <tlp>').choices(['clear', 'green', 'amber', 'amber+strict', 'red']))
-    .option('--header <name: value>', 'HTTP header (repeatable); a value env:NAME is read from the environment', parseHeader, [])
+    .option(
+      '--header <name: value>',
+      'HTTP header (repeatable); a value env:NAME is read from the environment',
+      parseHeader,
+      [],
+    )
     .option('--allow-private', 'allow private, loopback and link-local addresses (internal feeds)')
     .option('--allow-redirects', 'follow redirects (each hop is re-checked)')
     .option('--disabled', 'add it disabled')
     .action(async (name: string, location: string, f: AddFlags, cmd: Command) => {
-      const headers = Object.fromEntries(f.header.map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        f.header.map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]),
+      );
       const feed: Feed = {
         name,
         location,
@@ -85,9 +96,16 @@ export function registerFeedsCommands(intel: Command): void {
     .option('--json')
     .action(async (f: { json?: boolean }, cmd: Command) => {
       const all = await withStore(cmd, (store) => listFeeds(store));
-      const shown = all.map(({ headers, ...rest }) => ({ ...rest, headers: headers ? Object.keys(headers) : [] }));
+      const shown = all.map(({ headers, ...rest }) => ({
+        ...rest,
+        headers: headers ? Object.keys(headers) : [],
+      }));
       if (f.json) return printJson(shown);
-      printLines(all.length === 0 ? ['no feeds'] : all.map((x) => `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}`));
+      printLines(
+        all.length === 0
+          ? ['no feeds']
+          : all.map((x) => `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}`),
+      );
     });
 
   feeds
@@ -120,7 +138,10 @@ export function registerFeedsCommands(intel: Command): void {
       printLines(
         runs.length === 0
           ? ['no runs']
-          : runs.map((r) => `${r.started}  ${r.feed}  ${r.status}${r.counts ? `  ${JSON.stringify(r.counts)}` : ''}${r.error ? `  ${r.error}` : ''}`),
+          : runs.map(
+              (r) =>
+                `${r.started}  ${r.feed}  ${r.status}${r.counts ? `  ${JSON.stringify(r.counts)}` : ''}${r.error ? `  ${r.error}` : ''}`,
+            ),
       );
     });
 

@@ -38,10 +38,22 @@ export function registerIngestCommand(intel: Command): void {
     .command('ingest')
     .description('ingest a STIX bundle, CSV/TSV list, MISP feed or free text from a file, URL or stdin (-)')
     .argument('<input>', 'file path, directory, URL, or - for stdin')
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'stix', 'csv', 'text', 'misp']).default('auto'))
+    .addOption(
+      new Option('--format <format>', 'input format')
+        .choices(['auto', 'stix', 'csv', 'text', 'misp'])
+        .default('auto'),
+    )
     .option('--source <name>', 'source name for provenance (default: the input file name)')
     .option('--reliability <A-F>', 'source reliability on the Admiralty scale')
-    .addOption(new Option('--tlp <tlp>', 'TLP of what this source reports').choices(['clear', 'green', 'amber', 'amber+strict', 'red']))
+    .addOption(
+      new Option('--tlp <tlp>', 'TLP of what this source reports').choices([
+        'clear',
+        'green',
+        'amber',
+        'amber+strict',
+        'red',
+      ]),
+    )
     .option('--strict', 'write nothing when any object is rejected')
     .option('--json', 'print the result as JSON')
     .action(async (input: string, flags: IngestFlags, cmd: Command) => {

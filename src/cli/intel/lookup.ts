@@ -6,14 +6,21 @@ import { withStore } from '../with-store.ts';
 
 function describe(r: LookupResult): string[] {
   const flags = r.flags.length > 0 ? ` [${r.flags.join(', ')}]` : '';
-  const lines = [`${r.value} (${r.kind})${flags}: ${r.known ? `${r.matches.length} match(es)` : 'not known'}`];
+  const lines = [
+    `${r.value} (${r.kind})${flags}: ${r.known ? `${r.matches.length} match(es)` : 'not known'}`,
+  ];
   for (const m of r.matches) {
     const via = m.match === 'cidr' ? ` via ${m.matchedValue}` : '';
     lines.push(`  ${m.id} ${m.type}${via}${m.revoked ? ' REVOKED' : ''} TLP:${m.tlp.toUpperCase()}`);
     for (const s of m.sources) {
-      lines.push(`    source ${s.source} (${s.reliability ?? '-'}) first ${s.firstSeen} last ${s.lastSeen} ×${s.timesSeen}`);
+      lines.push(
+        `    source ${s.source} (${s.reliability ?? '-'}) first ${s.firstSeen} last ${s.lastSeen} ×${s.timesSeen}`,
+      );
     }
-    for (const rel of m.related) lines.push(`    ${rel.direction === 'out' ? '→' : '←'} ${rel.relationship} ${rel.type} ${rel.name ?? rel.id}`);
+    for (const rel of m.related)
+      lines.push(
+        `    ${rel.direction === 'out' ? '→' : '←'} ${rel.relationship} ${rel.type} ${rel.name ?? rel.id}`,
+      );
   }
   return lines;
 }
@@ -21,7 +28,9 @@ function describe(r: LookupResult): string[] {
 export function registerLookupCommand(intel: Command): void {
   intel
     .command('lookup')
-    .description('look a value up, in any spelling (defanged, upper-case, long IPv6, IDN); an IP finds its CIDRs')
+    .description(
+      'look a value up, in any spelling (defanged, upper-case, long IPv6, IDN); an IP finds its CIDRs',
+    )
     .argument('<value>')
     .option('--json', 'print the result as JSON')
     .action(async (value: string, flags: { json?: boolean }, cmd: Command) => {

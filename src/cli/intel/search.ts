@@ -14,9 +14,18 @@ export function registerSearchCommand(intel: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (text: string, flags: { type?: string; limit: number; json?: boolean }, cmd: Command) => {
       const hits = await withStore(cmd, (store) =>
-        search(store, LOCAL_OPERATOR, { text, limit: flags.limit, ...(flags.type ? { type: flags.type } : {}) }),
+        search(store, LOCAL_OPERATOR, {
+          text,
+          limit: flags.limit,
+          ...(flags.type ? { type: flags.type } : {}),
+        }),
       );
       if (flags.json) printJson({ query: text, results: hits });
-      else printLines(hits.length === 0 ? ['no results'] : hits.map((h) => `${h.id}  ${h.type}  ${h.name ?? ''}${h.revoked ? '  REVOKED' : ''}`));
+      else
+        printLines(
+          hits.length === 0
+            ? ['no results']
+            : hits.map((h) => `${h.id}  ${h.type}  ${h.name ?? ''}${h.revoked ? '  REVOKED' : ''}`),
+        );
     });
 }

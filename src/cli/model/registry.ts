@@ -3,7 +3,13 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isoNow } from '../../core/time.ts';
 import { listModels } from '../../store/models-repo.ts';
-import { loadStoredModel, modelHistory, reviewModel, saveModel, type ReviewAction } from '../../threatmodel/registry/model-registry.ts';
+import {
+  loadStoredModel,
+  modelHistory,
+  reviewModel,
+  saveModel,
+  type ReviewAction,
+} from '../../threatmodel/registry/model-registry.ts';
 import { printJson, printLines } from '../output.ts';
 import { withStore } from '../with-store.ts';
 import { loadModel } from './load-model.ts';
@@ -23,15 +29,31 @@ export function registerRegistryCommands(model: Command): void {
     .option('-m, --message <text>', 'what changed')
     .option('--as <user>', 'author (default: $THREATLOOM_USER or the login name)')
     .option('--json')
-    .action(async (file: string, f: { name?: string; message?: string; as?: string; json?: boolean }, cmd: Command) => {
-      const doc = await loadModel(file);
-      const name = f.name ?? basename(file, extname(file));
-      const r = await withStore(cmd, (store) =>
-        saveModel(store, { name, model: doc, author: actor(f.as), now: isoNow(), ...(f.message ? { message: f.message } : {}) }),
-      );
-      if (f.json) return printJson(r);
-      printLines([r.saved ? `${r.name}: saved as version ${r.version} (draft)` : `${r.name}: unchanged since version ${r.version}`]);
-    });
+    .action(
+      async (
+        file: string,
+        f: { name?: string; message?: string; as?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const doc = await loadModel(file);
+        const name = f.name ?? basename(file, extname(file));
+        const r = await withStore(cmd, (store) =>
+          saveModel(store, {
+            name,
+            model: doc,
+            author: actor(f.as),
+            now: isoNow(),
+            ...(f.message ? { message: f.message } : {}),
+          }),
+        );
+        if (f.json) return printJson(r);
+        printLines([
+          r.saved
+            ? `${r.name}: saved as version ${r.version} (draft)`
+            : `${r.name}: unchanged since version ${r.version}`,
+        ]);
+      },
+    );
 
   model
     .command('list')
@@ -40,7 +62,14 @@ export function registerRegistryCommands(model: Command): void {
     .action(async (f: { json?: boolean }, cmd: Command) => {
       const rows = await withStore(cmd, (store) => listModels(store));
       if (f.json) return printJson(rows);
-      printLines(rows.length === 0 ? ['no models'] : rows.map((m) => `${m.name}  v${m.latestVersion}  ${m.status}${m.approvedVersion ? ` (approved v${m.approvedVersion})` : ''}`));
+      printLines(
+        rows.length === 0
+          ? ['no models']
+          : rows.map(
+              (m) =>
+                `${m.name}  v${m.latestVersion}  ${m.status}${m.approvedVersion ? ` (approved v${m.approvedVersion})` : ''}`,
+            ),
+      );
     });
 
   model
@@ -53,8 +82,13 @@ export function registerRegistryCommands(model: Command): void {
       if (f.json) return printJson(h);
       printLines([
         `${h.model.name}: ${h.model.status}, latest v${h.model.latestVersion}`,
-        ...h.versions.map((v) => `  v${v.version}  ${v.created}  ${v.author}${v.message ? `  ${v.message}` : ''}`),
-        ...h.reviews.map((r) => `  ${r.created}  v${r.version}  ${r.actor} ${r.action}${r.threatId ? ` on ${r.threatId}` : ''}${r.comment ? `: ${r.comment}` : ''}`),
+        ...h.versions.map(
+          (v) => `  v${v.version}  ${v.created}  ${v.author}${v.message ? `  ${v.message}` : ''}`,
+        ),
+        ...h.reviews.map(
+          (r) =>
+            `  ${r.created}  v${r.version}  ${r.actor} ${r.action}${r.threatId ? ` on ${r.threatId}` : ''}${r.comment ? `: ${r.comment}` : ''}`,
+        ),
       ]);
     });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
 import { OBSERVABLE_KINDS, type ObservableKind } from '../../observables/index.ts';
 
 const kind = z.enum(OBSERVABLE_KINDS as [ObservableKind, ...ObservableKind[]]);
@@ -50,3 +51,12 @@ export const catalogEntrySchema = z
   });
 
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** A feed's CSV mapping as given by a user or stored, checked before it configures a reader. */
+export function parseCsvMapping(value: unknown, where: string): z.infer<typeof csvMappingSchema> {
+  const r = csvMappingSchema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
+  throw new AppError('USAGE', `${where}${path}: ${issue.message}`);
+}

@@ -7,8 +7,8 @@ import type { Store } from '../../store/store.ts';
 import { assertReliability, ingest } from '../ingest/ingest.ts';
 import type { IngestResult } from '../ingest/result.ts';
 import type { IngestFormat } from '../source.ts';
-import type { CsvOptions } from '../sources/csv.ts';
 import { createSource } from '../sources/index.ts';
+import { parseCsvMapping } from './catalog-schema.ts';
 
 export type FeedRunOutcome =
   | { feed: string; status: 'ok' | 'rejects'; result: IngestResult }
@@ -48,7 +48,7 @@ export async function runFeed(
       ...(headers ? { headers } : {}),
       allowPrivate: feed.allowPrivate,
       allowRedirects: feed.allowRedirects,
-      ...(feed.mapping ? { csv: feed.mapping as CsvOptions } : {}),
+      ...(feed.mapping ? { csv: parseCsvMapping(feed.mapping, `feed ${feed.name} mapping`) } : {}),
       ...(feed.state ? { mispState: feed.state } : {}),
     });
     const result = await ingest({

@@ -33,7 +33,12 @@ export interface IngestOptions {
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const now = isoNow(opts.clock ?? systemClock);
-  const source = await ensureSource(opts.store, { name: opts.sourceName, reliability: opts.reliability, tlp: opts.tlp, now });
+  const source = await ensureSource(opts.store, {
+    name: opts.sourceName,
+    reliability: opts.reliability,
+    tlp: opts.tlp,
+    now,
+  });
   const prov = { sourceId: source.id, seen: now, reliability: source.reliability, tlp: source.tlp };
   const result: IngestResult = {
     source: opts.sourceName,
@@ -59,7 +64,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const item = normalize(rec, { now, ...(opts.tlp ? { tlp: opts.tlp } : {}) });
     if (!item.ok) {
       result.counts.rejected += 1;
-      if (result.rejected.length < MAX_LISTED_REJECTS) result.rejected.push(rejectedItem(item.location, item.message, item.id));
+      if (result.rejected.length < MAX_LISTED_REJECTS)
+        result.rejected.push(rejectedItem(item.location, item.message, item.id));
     } else {
       pending.push(item);
       if (pending.length >= batchSize) {
@@ -81,6 +87,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 }
 
 export function assertReliability(v: string): Reliability {
-  if (!/^[A-F]$/.test(v)) throw new AppError('USAGE', `reliability must be one of A–F (Admiralty scale), not ${JSON.stringify(v)}`);
+  if (!/^[A-F]$/.test(v))
+    throw new AppError('USAGE', `reliability must be one of A–F (Admiralty scale), not ${JSON.stringify(v)}`);
   return v as Reliability;
 }

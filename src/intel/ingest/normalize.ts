@@ -33,12 +33,20 @@ export interface NormalizedReject {
 }
 
 function objectTlpRank(o: Record<string, unknown>, fallback: Tlp | undefined): number {
-  const refs = Array.isArray(o.object_marking_refs) ? o.object_marking_refs.filter((r): r is string => typeof r === 'string') : [];
+  const refs = Array.isArray(o.object_marking_refs)
+    ? o.object_marking_refs.filter((r): r is string => typeof r === 'string')
+    : [];
   const own = tlpOf(refs);
   return tlpRank(own ?? fallback ?? 'clear');
 }
 
-function build(o: Record<string, unknown>, json: string, versioned: boolean, location: ItemLocation, tlp: Tlp | undefined): NormalizedItem {
+function build(
+  o: Record<string, unknown>,
+  json: string,
+  versioned: boolean,
+  location: ItemLocation,
+  tlp: Tlp | undefined,
+): NormalizedItem {
   const { rows, matchable } = observablesOf(o);
   return {
     ok: true,
@@ -55,14 +63,22 @@ function build(o: Record<string, unknown>, json: string, versioned: boolean, loc
  * Validates one source record and derives its rows. Never throws for a bad item: a record
  * that cannot be stored comes back as a reject naming its path and reason.
  */
-export function normalize(rec: SourceRecord, ctx: { now: string; tlp?: Tlp }): NormalizedItem | NormalizedReject {
-  if (rec.kind === 'reject') return { ok: false, location: rec.location, message: rec.message, ...(rec.id ? { id: rec.id } : {}) };
+export function normalize(
+  rec: SourceRecord,
+  ctx: { now: string; tlp?: Tlp },
+): NormalizedItem | NormalizedReject {
+  if (rec.kind === 'reject')
+    return { ok: false, location: rec.location, message: rec.message, ...(rec.id ? { id: rec.id } : {}) };
   try {
     if (rec.kind === 'observable') {
       const obs = parseObservable(rec.value, rec.observableKind as Parameters<typeof parseObservable>[1]);
       if (obs === null) {
         const what = rec.observableKind ? `a valid ${rec.observableKind}` : 'a recognizable indicator value';
-        return { ok: false, location: rec.location, message: `${JSON.stringify(rec.value.slice(0, 200))} is not ${what}` };
+        return {
+          ok: false,
+          location: rec.location,
+          message: `${JSON.stringify(rec.value.slice(0, 200))} is not ${what}`,
+        };
       }
       const o = observableToStix(rec, obs, ctx.now);
       return build(o, JSON.stringify(o), rec.modified !== undefined, rec.location, rec.tlp ?? ctx.tlp);
@@ -84,7 +100,12 @@ export function normalize(rec: SourceRecord, ctx: { now: string; tlp?: Tlp }): N
     return build(o, JSON.stringify(rec.object), true, rec.location, ctx.tlp);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    const path = e.location.path ?? (e.location.column !== undefined ? `.pattern (column ${e.location.column})` : '');
-    return { ok: false, location: { ...rec.location, path: `${rec.location.path}${path}` }, message: e.message };
+    const path =
+      e.location.path ?? (e.location.column !== undefined ? `.pattern (column ${e.location.column})` : '');
+    return {
+      ok: false,
+      location: { ...rec.location, path: `${rec.location.path}${path}` },
+      message: e.message,
+    };
   }
 }

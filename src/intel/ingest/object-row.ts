@@ -21,7 +21,10 @@ function aliasesOf(o: Raw): string | null {
  * The stored row of a STIX object: the columns reads filter and sort on, and the object's
  * JSON exactly as received (the text the source sent, so custom properties survive).
  */
-export function toObjectRow(o: Raw, opts: { json: string; tlpRank: number; matchable: boolean | null }): ObjectRow {
+export function toObjectRow(
+  o: Raw,
+  opts: { json: string; tlpRank: number; matchable: boolean | null },
+): ObjectRow {
   const modified = str(o.modified);
   const labels = strings(o.labels);
   return {

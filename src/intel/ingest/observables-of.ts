@@ -19,7 +19,15 @@ const PATH_KINDS: Record<string, readonly ObservableKind[]> = {
   'vulnerability:name': ['cve'],
 };
 
-const HASH_KINDS: Record<string, ObservableKind> = { md5: 'md5', 'sha-1': 'sha1', sha1: 'sha1', 'sha-256': 'sha256', sha256: 'sha256', 'sha-512': 'sha512', sha512: 'sha512' };
+const HASH_KINDS: Record<string, ObservableKind> = {
+  md5: 'md5',
+  'sha-1': 'sha1',
+  sha1: 'sha1',
+  'sha-256': 'sha256',
+  sha256: 'sha256',
+  'sha-512': 'sha512',
+  sha512: 'sha512',
+};
 
 /** `hashes.'SHA-256'` → `sha-256`, for `file:` and `x509-certificate:` hash paths. */
 function hashKind(path: string): ObservableKind | undefined {
@@ -44,7 +52,13 @@ function parseAs(value: string, kinds: readonly ObservableKind[]): Observable | 
 function toRow(o: Observable, objectId: string): ObservablesTable {
   const ranged = o.kind === 'ipv4' || o.kind === 'ipv6' || o.kind === 'cidr4' || o.kind === 'cidr6';
   const range = ranged ? cidrRange(o.kind as 'ipv4', o.value) : null;
-  return { value: o.value, kind: o.kind, object_id: objectId, range_lo: range?.lo ?? null, range_hi: range?.hi ?? null };
+  return {
+    value: o.value,
+    kind: o.kind,
+    object_id: objectId,
+    range_lo: range?.lo ?? null,
+    range_hi: range?.hi ?? null,
+  };
 }
 
 export interface ObservablesOfResult {

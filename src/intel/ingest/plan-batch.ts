@@ -24,7 +24,11 @@ function isNewer(a: string | null, b: string | null): boolean {
  * current version (a newer `modified`, STIX 2.1 §3.6), or changes nothing; an older version
  * is kept in the history. A revoked object stays revoked (§3.6: revocation is final).
  */
-export function planBatch(items: NormalizedItem[], current: Map<string, CurrentVersion>, prov: Provenance): PlannedBatch {
+export function planBatch(
+  items: NormalizedItem[],
+  current: Map<string, CurrentVersion>,
+  prov: Provenance,
+): PlannedBatch {
   const known = new Map(current);
   const created = new Map<string, IngestBatch['created'][number]>();
   const replaced = new Map<string, IngestBatch['replaced'][number]>();
@@ -58,7 +62,12 @@ export function planBatch(items: NormalizedItem[], current: Map<string, CurrentV
     outcomes.push(outcome);
   }
   return {
-    batch: { created: [...created.values()], replaced: [...replaced.values()], older, provenance: [...provenance.values()] },
+    batch: {
+      created: [...created.values()],
+      replaced: [...replaced.values()],
+      older,
+      provenance: [...provenance.values()],
+    },
     outcomes,
   };
 }

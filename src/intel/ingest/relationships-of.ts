@@ -3,7 +3,13 @@ import type { RelationshipsTable } from '../../store/schema.ts';
 type Raw = Record<string, unknown>;
 
 /** Embedded references that make one-hop pivots (STIX 2.1 §4–5): container and sighting refs. */
-const REF_LISTS = ['object_refs', 'observed_data_refs', 'where_sighted_refs', 'sample_refs', 'analysis_sco_refs'] as const;
+const REF_LISTS = [
+  'object_refs',
+  'observed_data_refs',
+  'where_sighted_refs',
+  'sample_refs',
+  'analysis_sco_refs',
+] as const;
 /** A report of 100,000 refs is legal STIX; the pivot index keeps the first ones only. */
 const MAX_REFS = 10_000;
 
@@ -31,7 +37,13 @@ export function relationshipsOf(o: Raw): RelationshipsTable[] {
     if (!Array.isArray(refs)) continue;
     const type = list.replace(/_refs$/, '').replaceAll('_', '-');
     for (const ref of refs.slice(0, MAX_REFS)) {
-      if (typeof ref === 'string') rows.push({ id: `ref:${id}:${type}:${ref}`, source_ref: id, relationship_type: type, target_ref: ref });
+      if (typeof ref === 'string')
+        rows.push({
+          id: `ref:${id}:${type}:${ref}`,
+          source_ref: id,
+          relationship_type: type,
+          target_ref: ref,
+        });
     }
   }
   return rows;

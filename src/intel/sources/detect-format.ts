@@ -33,7 +33,8 @@ async function head(path: string, bytes: number): Promise<string> {
 export async function detectFormat(location: string): Promise<IngestFormat> {
   if (location === '-') return 'stix';
   const clean = location.split(/[?#]/)[0]!.replace(/\.gz$/, '');
-  if (isUrl(location)) return clean.endsWith('manifest.json') ? 'misp' : (BY_EXTENSION[extname(clean).toLowerCase()] ?? 'text');
+  if (isUrl(location))
+    return clean.endsWith('manifest.json') ? 'misp' : (BY_EXTENSION[extname(clean).toLowerCase()] ?? 'text');
   const info = await stat(location).catch(() => undefined);
   if (info?.isDirectory()) {
     const manifest = await stat(join(location, 'manifest.json')).catch(() => undefined);

@@ -4,7 +4,9 @@ import type { Source, SourceRecord } from '../source.ts';
 import { openInput } from './open-input.ts';
 
 /** STIX 2.1 bundles from a file, URL or stdin, streamed one object at a time in bounded memory. */
-export function createStixSource(opts: { headers?: Record<string, string>; allowPrivate?: boolean; allowRedirects?: boolean } = {}): Source {
+export function createStixSource(
+  opts: { headers?: Record<string, string>; allowPrivate?: boolean; allowRedirects?: boolean } = {},
+): Source {
   return {
     format: 'stix',
     async *read(input): AsyncGenerator<SourceRecord> {
@@ -18,7 +20,11 @@ export function createStixSource(opts: { headers?: Record<string, string>; allow
           throw new AppError('INVALID_INPUT', item.error.message, { ...item.error.location, file: name });
         }
         if ('error' in item) {
-          yield { kind: 'reject', message: item.error.message, location: { index: item.index, path: item.error.location.path ?? path } };
+          yield {
+            kind: 'reject',
+            message: item.error.message,
+            location: { index: item.index, path: item.error.location.path ?? path },
+          };
         } else {
           yield { kind: 'stix', object: item.object, location: { index: item.index, path } };
         }

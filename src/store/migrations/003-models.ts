@@ -35,5 +35,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('comment', 'text')
     .addColumn('threat_id', 'text')
     .execute();
-  await db.schema.createIndex('model_reviews_model').on('model_reviews').columns(['model_id', 'version']).execute();
+  await db.schema
+    .createIndex('model_reviews_model')
+    .on('model_reviews')
+    .columns(['model_id', 'version'])
+    .execute();
 }

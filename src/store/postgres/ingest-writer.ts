@@ -3,14 +3,29 @@ import type { CurrentVersion, IngestBatch, IngestWriter, ObjectRow } from '../in
 import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
 
 const OBJECT_COLUMNS = [
-  ['id', 'text'], ['type', 'text'], ['spec_version', 'text'], ['created', 'text'], ['modified', 'text'],
-  ['modified_key', 'text'], ['revoked', 'int'], ['confidence', 'int'], ['created_by_ref', 'text'], ['tlp', 'int'],
-  ['name', 'text'], ['description', 'text'], ['aliases', 'text'], ['labels', 'text'], ['matchable', 'int'], ['json', 'text'],
+  ['id', 'text'],
+  ['type', 'text'],
+  ['spec_version', 'text'],
+  ['created', 'text'],
+  ['modified', 'text'],
+  ['modified_key', 'text'],
+  ['revoked', 'int'],
+  ['confidence', 'int'],
+  ['created_by_ref', 'text'],
+  ['tlp', 'int'],
+  ['name', 'text'],
+  ['description', 'text'],
+  ['aliases', 'text'],
+  ['labels', 'text'],
+  ['matchable', 'int'],
+  ['json', 'text'],
 ] as const;
 
 const NAMES = OBJECT_COLUMNS.map(([c]) => c).join(', ');
 const UNNEST = OBJECT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ');
-const SET = OBJECT_COLUMNS.filter(([c]) => c !== 'id').map(([c]) => `${c} = excluded.${c}`).join(', ');
+const SET = OBJECT_COLUMNS.filter(([c]) => c !== 'id')
+  .map(([c]) => `${c} = excluded.${c}`)
+  .join(', ');
 
 /** Column arrays for `unnest`: one round trip per table per batch, whatever the batch size. */
 function columns<T>(rows: T[], keys: readonly (keyof T)[]): unknown[][] {
@@ -22,11 +37,18 @@ async function writeObjects(client: PoolClient, rows: ObjectRow[], replace: bool
   const conflict = replace ? `ON CONFLICT (id) DO UPDATE SET ${SET}` : '';
   await client.query(
     `INSERT INTO objects (${NAMES}) SELECT * FROM unnest(${UNNEST}) ${conflict}`,
-    columns(rows, OBJECT_COLUMNS.map(([c]) => c)),
+    columns(
+      rows,
+      OBJECT_COLUMNS.map(([c]) => c),
+    ),
   );
 }
 
-async function writeChildren(client: PoolClient, observables: ObservablesTable[], relationships: RelationshipsTable[]) {
+async function writeChildren(
+  client: PoolClient,
+  observables: ObservablesTable[],
+  relationships: RelationshipsTable[],
+) {
   if (observables.length > 0) {
     await client.query(
       `INSERT INTO observables (value, kind, object_id, range_lo, range_hi)
@@ -61,7 +83,11 @@ export function createPostgresIngestWriter(pool: Pool): IngestWriter {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await writeObjects(client, batch.created.map((c) => c.row), false);
+        await writeObjects(
+          client,
+          batch.created.map((c) => c.row),
+          false,
+        );
         const replacedIds = batch.replaced.map((r) => r.row.id);
         if (replacedIds.length > 0) {
           await client.query(
@@ -74,10 +100,18 @@ export function createPostgresIngestWriter(pool: Pool): IngestWriter {
             `DELETE FROM relationships WHERE id = ANY($1::text[]) OR (source_ref = ANY($1::text[]) AND id LIKE 'ref:%')`,
             [replacedIds],
           );
-          await writeObjects(client, batch.replaced.map((r) => r.row), true);
+          await writeObjects(
+            client,
+            batch.replaced.map((r) => r.row),
+            true,
+          );
         }
         const all = [...batch.created, ...batch.replaced];
-        await writeChildren(client, all.flatMap((c) => c.observables), all.flatMap((c) => c.relationships));
+        await writeChildren(
+          client,
+          all.flatMap((c) => c.observables),
+          all.flatMap((c) => c.relationships),
+        );
         if (batch.older.length > 0) {
           await client.query(
             `INSERT INTO object_versions (id, modified_key, json)

@@ -3,8 +3,22 @@ import type { CurrentVersion, IngestBatch, IngestWriter, ObjectRow } from '../in
 import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
 
 const OBJECT_COLUMNS = [
-  'id', 'type', 'spec_version', 'created', 'modified', 'modified_key', 'revoked', 'confidence',
-  'created_by_ref', 'tlp', 'name', 'description', 'aliases', 'labels', 'matchable', 'json',
+  'id',
+  'type',
+  'spec_version',
+  'created',
+  'modified',
+  'modified_key',
+  'revoked',
+  'confidence',
+  'created_by_ref',
+  'tlp',
+  'name',
+  'description',
+  'aliases',
+  'labels',
+  'matchable',
+  'json',
 ] as const;
 
 /** Prepared statements over better-sqlite3: the fastest path SQLite offers (no query building per row). */
@@ -13,22 +27,32 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   const current = raw.prepare<[string], { id: string; modified_key: string | null; revoked: number }>(
     'SELECT id, modified_key, revoked FROM objects WHERE id IN (SELECT value FROM json_each(?))',
   );
-  const insertObject = raw.prepare(`INSERT INTO objects (${OBJECT_COLUMNS.join(', ')}) VALUES (${placeholders})`);
+  const insertObject = raw.prepare(
+    `INSERT INTO objects (${OBJECT_COLUMNS.join(', ')}) VALUES (${placeholders})`,
+  );
   const keepCurrentVersion = raw.prepare(
-    'INSERT OR IGNORE INTO object_versions (id, modified_key, json) SELECT id, coalesce(modified_key, \'\'), json FROM objects WHERE id = ?',
+    "INSERT OR IGNORE INTO object_versions (id, modified_key, json) SELECT id, coalesce(modified_key, ''), json FROM objects WHERE id = ?",
   );
   const replaceObject = raw.prepare(
-    `UPDATE objects SET ${OBJECT_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    `UPDATE objects SET ${OBJECT_COLUMNS.filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id`,
   );
   const rowidOf = raw.prepare<[string], { rowid: number }>('SELECT rowid FROM objects WHERE id = ?');
-  const insertFts = raw.prepare('INSERT INTO objects_fts (rowid, name, description, aliases) VALUES (?, ?, ?, ?)');
+  const insertFts = raw.prepare(
+    'INSERT INTO objects_fts (rowid, name, description, aliases) VALUES (?, ?, ?, ?)',
+  );
   const deleteFts = raw.prepare('DELETE FROM objects_fts WHERE rowid = ?');
-  const insertOlder = raw.prepare('INSERT OR IGNORE INTO object_versions (id, modified_key, json) VALUES (?, ?, ?)');
+  const insertOlder = raw.prepare(
+    'INSERT OR IGNORE INTO object_versions (id, modified_key, json) VALUES (?, ?, ?)',
+  );
   const deleteObservables = raw.prepare('DELETE FROM observables WHERE object_id = ?');
   const insertObservable = raw.prepare(
     'INSERT OR IGNORE INTO observables (value, kind, object_id, range_lo, range_hi) VALUES (?, ?, ?, ?, ?)',
   );
-  const deleteRelationships = raw.prepare('DELETE FROM relationships WHERE id = ? OR (source_ref = ? AND id LIKE \'ref:%\')');
+  const deleteRelationships = raw.prepare(
+    "DELETE FROM relationships WHERE id = ? OR (source_ref = ? AND id LIKE 'ref:%')",
+  );
   const upsertRelationship = raw.prepare(
     'INSERT OR REPLACE INTO relationships (id, source_ref, relationship_type, target_ref) VALUES (?, ?, ?, ?)',
   );
@@ -42,9 +66,14 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
        tlp = excluded.tlp`,
   );
 
-  const writeChildren = (id: string, observables: ObservablesTable[], relationships: RelationshipsTable[]) => {
+  const writeChildren = (
+    id: string,
+    observables: ObservablesTable[],
+    relationships: RelationshipsTable[],
+  ) => {
     for (const o of observables) insertObservable.run(o.value, o.kind, id, o.range_lo, o.range_hi);
-    for (const r of relationships) upsertRelationship.run(r.id, r.source_ref, r.relationship_type, r.target_ref);
+    for (const r of relationships)
+      upsertRelationship.run(r.id, r.source_ref, r.relationship_type, r.target_ref);
   };
   const indexText = (rowid: number | bigint, row: ObjectRow) => {
     if (row.name !== null || row.description !== null || row.aliases !== null) {

@@ -9,7 +9,11 @@ export interface Condition {
 }
 
 /** Parses a condition once; the result is evaluated many times (once per rule target). */
-export function compileCondition(text: string, where: ConditionSource, limits: Limits = DEFAULT_LIMITS): Condition {
+export function compileCondition(
+  text: string,
+  where: ConditionSource,
+  limits: Limits = DEFAULT_LIMITS,
+): Condition {
   const evaluate = compileNode(parseCondition(text, where, limits));
   return { source: text, test: (ctx) => truthy(evaluate(ctx)) };
 }

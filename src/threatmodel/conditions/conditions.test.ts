@@ -6,7 +6,16 @@ import { compileCondition } from './compile.ts';
 import type { ConditionContext, Value, View } from './evaluate.ts';
 
 const where = { ruleId: 'test-rule', field: 'applies' };
-const element: View = { id: 'web', kind: 'process', type: 'web-application', internetFacing: true, data: ['pii', 'credentials'], authStrength: 1, name: 'Web', properties: { tier: 'front' } };
+const element: View = {
+  id: 'web',
+  kind: 'process',
+  type: 'web-application',
+  internetFacing: true,
+  data: ['pii', 'credentials'],
+  authStrength: 1,
+  name: 'Web',
+  properties: { tier: 'front' },
+};
 
 function ctx(calls: Record<string, (args: Value[]) => Value> = {}): ConditionContext {
   return {
@@ -54,7 +63,7 @@ describe('condition language', () => {
 
   it('treats comparisons of different types as false, never as coercion', () => {
     expect(test("element.authStrength == '1'")).toBe(false);
-    expect(test("element.name > 3")).toBe(false);
+    expect(test('element.name > 3')).toBe(false);
   });
 
   it('names the rule, field and column of a syntax error', () => {
@@ -66,7 +75,9 @@ describe('condition language', () => {
 
   it('rejects unknown names, properties, functions and arity at parse time', () => {
     expect(errorOf('target.x').message).toContain("unknown name 'target'");
-    expect(errorOf('element.internetFacin').message).toMatch(/unknown property 'element.internetFacin' at column 9/);
+    expect(errorOf('element.internetFacin').message).toMatch(
+      /unknown property 'element.internetFacin' at column 9/,
+    );
     expect(errorOf("eval('x')").message).toContain("unknown function 'eval'");
     expect(errorOf('isType()').message).toContain('isType() takes 1 to 16 argument(s), got 0');
     expect(errorOf('element.kind == 1 == 2').message).toContain('cannot be chained');
@@ -75,7 +86,9 @@ describe('condition language', () => {
   });
 
   it('bounds nesting depth and length of hostile conditions', () => {
-    expect(errorOf(`${'('.repeat(100)}true${')'.repeat(100)}`).message).toMatch(/nested deeper than 32 levels/);
+    expect(errorOf(`${'('.repeat(100)}true${')'.repeat(100)}`).message).toMatch(
+      /nested deeper than 32 levels/,
+    );
     expect(errorOf(`${'not '.repeat(100)}true`).message).toMatch(/nested deeper than 32 levels/);
     expect(errorOf(`${'['.repeat(100)}1${']'.repeat(100)}`).message).toMatch(/nested deeper than 32 levels/);
     expect(errorOf('true or '.repeat(1000) + 'true').message).toMatch(/longer than 4096 characters/);
@@ -83,7 +96,9 @@ describe('condition language', () => {
 
   it('keeps long and/or chains flat so evaluation depth stays bounded', () => {
     const chain = Array.from({ length: 400 }, () => 'element.internetFacing').join(' and ');
-    expect(compileCondition(chain, where, { ...DEFAULT_LIMITS, maxConditionLength: 20_000 }).test(ctx())).toBe(true);
+    expect(
+      compileCondition(chain, where, { ...DEFAULT_LIMITS, maxConditionLength: 20_000 }).test(ctx()),
+    ).toBe(true);
   });
 
   it('never throws anything but AppError on arbitrary input', () => {

@@ -64,7 +64,10 @@ function compilePath(root: string, keys: readonly string[]): Evaluator {
 
 function compileCall(name: string, argNodes: readonly Node[]): Evaluator {
   const first = argNodes[0];
-  const subjectRoot = first?.type === 'path' && first.keys.length === 0 && SUBJECT_ROOTS.has(first.root) ? first.root : undefined;
+  const subjectRoot =
+    first?.type === 'path' && first.keys.length === 0 && SUBJECT_ROOTS.has(first.root)
+      ? first.root
+      : undefined;
   const args = (subjectRoot ? argNodes.slice(1) : argNodes).map(compileNode);
   return (ctx) => {
     const subject = subjectRoot ? ctx.root(subjectRoot) : undefined;
@@ -115,7 +118,9 @@ function ordered(op: '<' | '<=' | '>' | '>=', a: number, b: number): boolean {
 function within(needle: Value, haystack: Value): boolean {
   if (Array.isArray(haystack)) {
     const items = haystack as readonly Value[];
-    return Array.isArray(needle) ? (needle as readonly Value[]).some((n) => items.some((h) => same(n, h))) : items.some((h) => same(needle, h));
+    return Array.isArray(needle)
+      ? (needle as readonly Value[]).some((n) => items.some((h) => same(n, h)))
+      : items.some((h) => same(needle, h));
   }
   return typeof haystack === 'string' && typeof needle === 'string' && haystack.includes(needle);
 }

@@ -17,7 +17,11 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'contains', 'true', 'false',
  */
 export function parseCondition(text: string, where: ConditionSource, limits: Limits = DEFAULT_LIMITS): Node {
   if (text.length > limits.maxConditionLength) {
-    throw conditionError(where, `condition longer than ${limits.maxConditionLength} characters`, limits.maxConditionLength + 1);
+    throw conditionError(
+      where,
+      `condition longer than ${limits.maxConditionLength} characters`,
+      limits.maxConditionLength + 1,
+    );
   }
   const parser = new Parser(tokenize(text, where), where, limits.maxConditionDepth);
   const node = parser.expression(0);
@@ -94,7 +98,8 @@ class Parser {
     }
     if (token.value === '[') return this.#list(token, depth);
     if (token.kind !== 'ident') throw this.#fail(`unexpected '${token.value || 'end of condition'}'`, token);
-    if (token.value === 'true' || token.value === 'false') return { type: 'literal', value: token.value === 'true', column: token.column };
+    if (token.value === 'true' || token.value === 'false')
+      return { type: 'literal', value: token.value === 'true', column: token.column };
     if (token.value === 'null') return { type: 'literal', value: null, column: token.column };
     if (KEYWORDS.has(token.value)) throw this.#fail(`unexpected '${token.value}'`, token);
     if (this.#peek().value === '(') return this.#call(token, depth);
@@ -125,7 +130,8 @@ class Parser {
     }
     this.#expect(')');
     const first = args[0];
-    const hasSubject = spec.subject && first?.type === 'path' && first.keys.length === 0 && SUBJECT_ROOTS.has(first.root);
+    const hasSubject =
+      spec.subject && first?.type === 'path' && first.keys.length === 0 && SUBJECT_ROOTS.has(first.root);
     const n = args.length - (hasSubject ? 1 : 0);
     if (n < spec.min || n > spec.max) {
       const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
@@ -136,14 +142,16 @@ class Parser {
 
   #path(root: Token): Node {
     const fields = ROOTS[root.value];
-    if (!fields) throw this.#fail(`unknown name '${root.value}' (use ${Object.keys(ROOTS).join(', ')})`, root);
+    if (!fields)
+      throw this.#fail(`unknown name '${root.value}' (use ${Object.keys(ROOTS).join(', ')})`, root);
     const keys: string[] = [];
     while (this.#peek().value === '.') {
       this.#pos++;
       const key = this.#next();
       if (key.kind !== 'ident') throw this.#fail('expected a property name after .', key);
       const parent = keys.at(-1);
-      if (keys.length === 0 && !fields.has(key.value)) throw this.#fail(`unknown property '${root.value}.${key.value}'`, key);
+      if (keys.length === 0 && !fields.has(key.value))
+        throw this.#fail(`unknown property '${root.value}.${key.value}'`, key);
       if (keys.length > 0 && parent !== 'properties') throw this.#fail(`'${parent}' has no properties`, key);
       keys.push(key.value);
     }

@@ -25,7 +25,10 @@ export interface ModelDiff {
 }
 
 /** What changed between two versions of a model and their analyses, for reviewing a change. */
-export function diffModels(before: { model: ThreatModel; analysis: Analysis }, after: { model: ThreatModel; analysis: Analysis }): ModelDiff {
+export function diffModels(
+  before: { model: ThreatModel; analysis: Analysis },
+  after: { model: ThreatModel; analysis: Analysis },
+): ModelDiff {
   const was = new Map(before.analysis.threats.map((t) => [t.id, t]));
   const now = new Map(after.analysis.threats.map((t) => [t.id, t]));
   const up: RiskChange[] = [];
@@ -41,7 +44,10 @@ export function diffModels(before: { model: ThreatModel; analysis: Analysis }, a
     dataFlows: diffById(before.model.dataFlows, after.model.dataFlows),
     trustBoundaries: diffById(before.model.trustBoundaries, after.model.trustBoundaries),
     assets: diffById(before.model.assets, after.model.assets),
-    threats: { new: [...now.keys()].filter((id) => !was.has(id)).sort(), gone: [...was.keys()].filter((id) => !now.has(id)).sort() },
+    threats: {
+      new: [...now.keys()].filter((id) => !was.has(id)).sort(),
+      gone: [...was.keys()].filter((id) => !now.has(id)).sort(),
+    },
     risks: { up, down },
   };
 }
@@ -56,7 +62,9 @@ function diffById<T extends { id: string }>(before: readonly T[], after: readonl
     const o = old.get(id);
     if (!o) continue;
     const keys = new Set([...Object.keys(o), ...Object.keys(x)]);
-    const fields = [...keys].filter((k) => !isDeepStrictEqual((o as Record<string, unknown>)[k], (x as Record<string, unknown>)[k])).sort();
+    const fields = [...keys]
+      .filter((k) => !isDeepStrictEqual((o as Record<string, unknown>)[k], (x as Record<string, unknown>)[k]))
+      .sort();
     if (fields.length > 0) changed.push({ id, fields });
   }
   return {
@@ -76,7 +84,9 @@ export function renderDiffText(diff: ModelDiff): string {
   }
   for (const id of diff.threats.new) lines.push(`+ threat ${id}`);
   for (const id of diff.threats.gone) lines.push(`- threat ${id}`);
-  for (const r of diff.risks.up) lines.push(`↑ risk ${r.threatId}: ${r.from.band} ${r.from.score} → ${r.to.band} ${r.to.score}`);
-  for (const r of diff.risks.down) lines.push(`↓ risk ${r.threatId}: ${r.from.band} ${r.from.score} → ${r.to.band} ${r.to.score}`);
+  for (const r of diff.risks.up)
+    lines.push(`↑ risk ${r.threatId}: ${r.from.band} ${r.from.score} → ${r.to.band} ${r.to.score}`);
+  for (const r of diff.risks.down)
+    lines.push(`↓ risk ${r.threatId}: ${r.from.band} ${r.from.score} → ${r.to.band} ${r.to.score}`);
   return lines.length > 0 ? lines.join('\n') : 'no changes';
 }

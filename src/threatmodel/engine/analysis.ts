@@ -18,7 +18,15 @@ export interface ThreatMitigation {
   /** Id of the model's mitigation; absent for a rule's suggestion or a carried threat's text. */
   id?: string;
   title: string;
-  status: 'proposed' | 'planned' | 'implemented' | 'verified' | 'rejected' | 'suggested' | 'control-present' | 'described';
+  status:
+    | 'proposed'
+    | 'planned'
+    | 'implemented'
+    | 'verified'
+    | 'rejected'
+    | 'suggested'
+    | 'control-present'
+    | 'described';
   effectiveness?: number;
   owner?: string;
   attack?: string[];

@@ -19,7 +19,9 @@ import { buildRegister, byPriority, summarize } from './summarize.ts';
 export function analyzeModel(model: ThreatModel, opts: AnalyzeOptions = {}): Analysis {
   const graph = new ModelGraph(model);
   const { rules, warnings } = effectiveRules(opts.rules ?? BUILT_IN_RULES, model.rules);
-  const suppressions = new Map(model.suppressions.map((s) => [`${s.ruleId}\0${s.elementId ?? '*'}`, s.reason]));
+  const suppressions = new Map(
+    model.suppressions.map((s) => [`${s.ruleId}\0${s.elementId ?? '*'}`, s.reason]),
+  );
   const suppressed: Analysis['suppressed'] = [];
 
   const pending = new Map<string, PendingThreat>();
@@ -41,11 +43,18 @@ export function analyzeModel(model: ThreatModel, opts: AnalyzeOptions = {}): Ana
   for (const m of model.mitigations) for (const id of m.threats) mitigations.add(id, m);
   const decisions = new PatternIndex<Decision>();
   for (const [id, d] of Object.entries(model.decisions)) decisions.add(id, d);
-  const ctx = { matrix: opts.matrix ?? model.riskMatrix ?? DEFAULT_MATRIX, mitigations, decisions, asOf: opts.asOf ?? new Date() };
+  const ctx = {
+    matrix: opts.matrix ?? model.riskMatrix ?? DEFAULT_MATRIX,
+    mitigations,
+    decisions,
+    asOf: opts.asOf ?? new Date(),
+  };
   const threats = [...pending.values()].map((p) => resolveThreat(p, ctx)).sort(byPriority);
 
-  for (const key of mitigations.unusedKeys()) warnings.push(`a mitigation names threat '${key}', which the analysis did not find`);
-  for (const key of decisions.unusedKeys()) warnings.push(`a decision names threat '${key}', which the analysis did not find`);
+  for (const key of mitigations.unusedKeys())
+    warnings.push(`a mitigation names threat '${key}', which the analysis did not find`);
+  for (const key of decisions.unusedKeys())
+    warnings.push(`a decision names threat '${key}', which the analysis did not find`);
 
   const appetite = model.objectives.riskAppetite;
   return {

@@ -12,7 +12,11 @@ export const threatId = (ruleId: string, targetId: string) => `${ruleId}@${targe
  * A rule finding as a threat with its inherent likelihood and impact (residual risk comes later).
  * Arrays taken from the rule are shared between its threats, not copied: analyses are read-only.
  */
-export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: LikelihoodEvidence): Omit<AnalyzedThreat, 'risk' | 'status'> {
+export function buildThreat(
+  finding: Finding,
+  graph: ModelGraph,
+  evidence?: LikelihoodEvidence,
+): Omit<AnalyzedThreat, 'risk' | 'status'> {
   const { rule } = finding.rule;
   const { target } = finding;
   const id = threatId(rule.id, target.view.id);
@@ -30,10 +34,16 @@ export function buildThreat(finding: Finding, graph: ModelGraph, evidence?: Like
       capec: rule.capec,
       cwe: rule.cwe,
       elementIds,
-      technologies: technologiesOf(graph, target.kind === 'flow' ? flowEndIds(graph, target.view.id) : elementIds),
+      technologies: technologiesOf(
+        graph,
+        target.kind === 'flow' ? flowEndIds(graph, target.view.id) : elementIds,
+      ),
     }),
   });
-  const impactView = target.kind === 'flow' && Number(target.view.criticality) === 0 ? flowFallbackView(graph, target.view.id) ?? target.view : target.view;
+  const impactView =
+    target.kind === 'flow' && Number(target.view.criticality) === 0
+      ? (flowFallbackView(graph, target.view.id) ?? target.view)
+      : target.view;
   const impact = rateImpact({ view: impactView, dimensions: rule.impact, stride: rule.stride });
   return {
     id,
@@ -66,5 +76,7 @@ function flowFallbackView(graph: ModelGraph, flowId: string) {
 }
 
 function technologiesOf(graph: ModelGraph, ids: readonly string[]): string[] {
-  return [...new Set(ids.flatMap((id) => (graph.elements.get(id)?.technologies as string[] | undefined) ?? []))];
+  return [
+    ...new Set(ids.flatMap((id) => (graph.elements.get(id)?.technologies as string[] | undefined) ?? [])),
+  ];
 }

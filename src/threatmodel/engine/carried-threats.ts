@@ -11,7 +11,11 @@ export function carriedThreat(t: ModelThreat): PendingThreat {
   const from = t.severity ? `severity ${t.severity} in the model` : 'no rating in the model: medium';
   const likelihood = t.likelihood ?? fallback;
   const impact = t.impact ?? fallback;
-  factors.push({ stage: 'likelihood', label: t.likelihood ? 'likelihood stated in the model' : from, value: likelihood });
+  factors.push({
+    stage: 'likelihood',
+    label: t.likelihood ? 'likelihood stated in the model' : from,
+    value: likelihood,
+  });
   factors.push({ stage: 'impact', label: t.impact ? 'impact stated in the model' : from, value: impact });
   return {
     id: t.id,

@@ -21,7 +21,11 @@ export function compileRule(rule: Rule): CompiledRule {
       rule,
       applies: compileCondition(rule.applies, { ruleId: rule.id, field: 'applies' }),
       missing: compileCondition(rule.missing, { ruleId: rule.id, field: 'missing' }),
-      suggested: rule.mitigations.map((m) => ({ title: m.title, status: 'suggested', ...(m.attack ? { attack: m.attack } : {}) })),
+      suggested: rule.mitigations.map((m) => ({
+        title: m.title,
+        status: 'suggested',
+        ...(m.attack ? { attack: m.attack } : {}),
+      })),
     };
     cache.set(rule, compiled);
   }
@@ -29,9 +33,14 @@ export function compileRule(rule: Rule): CompiledRule {
 }
 
 /** The library plus the model's own rules; a model rule with a library rule's id replaces it. */
-export function effectiveRules(library: readonly Rule[], own: readonly Rule[]): { rules: CompiledRule[]; warnings: string[] } {
+export function effectiveRules(
+  library: readonly Rule[],
+  own: readonly Rule[],
+): { rules: CompiledRule[]; warnings: string[] } {
   const ownIds = new Set(own.map((r) => r.id));
-  const warnings = own.filter((r) => library.some((l) => l.id === r.id)).map((r) => `model rule '${r.id}' replaces the library rule of that id`);
+  const warnings = own
+    .filter((r) => library.some((l) => l.id === r.id))
+    .map((r) => `model rule '${r.id}' replaces the library rule of that id`);
   const rules = [...library.filter((r) => !ownIds.has(r.id)), ...own].map(compileRule);
   return { rules, warnings };
 }

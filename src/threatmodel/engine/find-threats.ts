@@ -41,7 +41,9 @@ function groupTargets(graph: ModelGraph): Map<RuleTarget, Target[]> {
   }
   for (const view of graph.flows.values()) {
     const ends = graph.flowEnds.get(view.id);
-    const touchesScope = ends !== undefined && (inScope(graph.elements.get(ends.source)) || inScope(graph.elements.get(ends.destination)));
+    const touchesScope =
+      ends !== undefined &&
+      (inScope(graph.elements.get(ends.source)) || inScope(graph.elements.get(ends.destination)));
     if (inScope(view) && touchesScope) push('flow', { kind: 'flow', view });
   }
   for (const view of graph.assets.values()) push('asset', { kind: 'asset', view });

@@ -16,6 +16,8 @@ export interface GateResult {
 export function applyGate(analysis: Analysis, failOn?: Band): GateResult {
   const limit = failOn ? bandRank(failOn) : bandRank(analysis.summary.riskAppetite) + 1;
   const failing = analysis.threats.filter((t) => isOpen(t) && bandRank(t.risk.current.band) >= limit);
-  const description = failOn ? `open threats at or above ${failOn}` : `open threats above the risk appetite (${analysis.summary.riskAppetite})`;
+  const description = failOn
+    ? `open threats at or above ${failOn}`
+    : `open threats above the risk appetite (${analysis.summary.riskAppetite})`;
   return { failing, description };
 }

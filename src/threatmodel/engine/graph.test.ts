@@ -30,12 +30,19 @@ const model = ModelSchema.parse({
 const graph = new ModelGraph(model);
 const holds = (text: string, kind: 'element' | 'flow', id: string) => {
   const view = (kind === 'element' ? graph.elements : graph.flows).get(id)!;
-  return compileCondition(text, { ruleId: 't', field: 'applies' }).test(new TargetContext(graph, { kind, view }));
+  return compileCondition(text, { ruleId: 't', field: 'applies' }).test(
+    new TargetContext(graph, { kind, view }),
+  );
 };
 
 describe('model graph and relation functions', () => {
   it('walks flows from the internet, following bidirectional flows both ways', () => {
-    expect(['user', 'lb', 'app', 'db'].map((id) => graph.reachableFromInternet(id))).toEqual([true, true, true, true]);
+    expect(['user', 'lb', 'app', 'db'].map((id) => graph.reachableFromInternet(id))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(graph.reachableFromInternet('batch')).toBe(false);
     expect(holds('reachableFromInternet()', 'element', 'app')).toBe(true);
   });
@@ -56,10 +63,14 @@ describe('model graph and relation functions', () => {
   });
 
   it('matches types, technologies and controls case-insensitively, and callers and callees', () => {
-    expect(holds("isType('api') and hasTechnology('node.js') and hasControl('waf')", 'element', 'app')).toBe(true);
+    expect(holds("isType('api') and hasTechnology('node.js') and hasControl('waf')", 'element', 'app')).toBe(
+      true,
+    );
     expect(holds("calledBy('load-balancer') and connectsTo('sql-database')", 'element', 'app')).toBe(true);
     expect(holds("calledBy(source, 'human')", 'flow', 'f1')).toBe(false);
-    expect(holds("isType(source, 'human') and isType(destination, 'load-balancer')", 'flow', 'f1')).toBe(true);
+    expect(holds("isType(source, 'human') and isType(destination, 'load-balancer')", 'flow', 'f1')).toBe(
+      true,
+    );
     expect(holds("flow.protocol == 'https' and flow.encrypted", 'flow', 'f1')).toBe(true);
     expect(holds('flow.encrypted', 'flow', 'f2')).toBe(false);
   });

@@ -100,7 +100,9 @@ export class ModelGraph {
   /** Elements reached by flows from the internet: those in an internet boundary, or internet-facing. */
   reachableFromInternet(id: string): boolean {
     this.#internet ??= this.#walk(
-      [...this.elements.values()].filter((e) => e.internetFacing === true || this.boundaryTypesOf(e.id).includes('internet')).map((e) => e.id),
+      [...this.elements.values()]
+        .filter((e) => e.internetFacing === true || this.boundaryTypesOf(e.id).includes('internet'))
+        .map((e) => e.id),
       (n) => this.outgoing(n),
     );
     return this.#internet.has(id);
@@ -111,7 +113,9 @@ export class ModelGraph {
     const key = [...categories].sort().join('\0');
     let reach = this.#storeReach.get(key);
     if (!reach) {
-      const stores = [...this.elements.values()].filter((e) => e.kind === 'datastore' && (e.data as string[]).some((d) => categories.includes(d)));
+      const stores = [...this.elements.values()].filter(
+        (e) => e.kind === 'datastore' && (e.data as string[]).some((d) => categories.includes(d)),
+      );
       reach = this.#walk(
         stores.map((s) => s.id),
         (n) => this.incoming(n),
@@ -156,7 +160,8 @@ export class ModelGraph {
     const parent = new Map(model.trustBoundaries.map((b) => [b.id, b.parent]));
     const chain = (id: string): string[] => {
       const out: string[] = [];
-      for (let b: string | undefined = id; b !== undefined && !out.includes(b); b = parent.get(b)) out.push(b);
+      for (let b: string | undefined = id; b !== undefined && !out.includes(b); b = parent.get(b))
+        out.push(b);
       return out;
     };
     for (const b of model.trustBoundaries) {
@@ -172,7 +177,9 @@ export class ModelGraph {
       this.#zoneSizes.set(zone, (this.#zoneSizes.get(zone) ?? 0) + 1);
       const counts = this.#zoneTypeCounts.get(zone) ?? new Map<string, number>();
       this.#zoneTypeCounts.set(zone, counts);
-      const names = new Set([view.kind, view.type].filter((n): n is string => typeof n === 'string' && n !== ''));
+      const names = new Set(
+        [view.kind, view.type].filter((n): n is string => typeof n === 'string' && n !== ''),
+      );
       for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
       if (view.outOfScope !== true) {
         for (const n of [...names, ...(view.technologies as string[])]) this.#modelNames.add(n);

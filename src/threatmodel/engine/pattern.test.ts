@@ -15,12 +15,21 @@ describe('threat id patterns', () => {
   it('agrees with a reference regular expression', () => {
     const alphabet = fc.constantFrom('a', 'b', '@', '-');
     fc.assert(
-      fc.property(fc.array(fc.oneof(alphabet, fc.constant('*')), { maxLength: 8 }), fc.array(alphabet, { maxLength: 10 }), (p, s) => {
-        const pattern = p.join('');
-        const id = s.join('');
-        const reference = new RegExp(`^${pattern.split('*').map((x) => x.replace(/[-@]/g, '\\$&')).join('.*')}$`);
-        expect(matchesPattern(pattern, id)).toBe(reference.test(id));
-      }),
+      fc.property(
+        fc.array(fc.oneof(alphabet, fc.constant('*')), { maxLength: 8 }),
+        fc.array(alphabet, { maxLength: 10 }),
+        (p, s) => {
+          const pattern = p.join('');
+          const id = s.join('');
+          const reference = new RegExp(
+            `^${pattern
+              .split('*')
+              .map((x) => x.replace(/[-@]/g, '\\$&'))
+              .join('.*')}$`,
+          );
+          expect(matchesPattern(pattern, id)).toBe(reference.test(id));
+        },
+      ),
     );
   });
 

@@ -43,6 +43,8 @@ export class PatternIndex<T> {
   }
 
   unusedKeys(): string[] {
-    return [...new Set([...this.#exact.keys(), ...this.#wild.map(([k]) => k)])].filter((k) => !this.#used.has(k));
+    return [...new Set([...this.#exact.keys(), ...this.#wild.map(([k]) => k)])].filter(
+      (k) => !this.#used.has(k),
+    );
   }
 }

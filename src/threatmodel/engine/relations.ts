@@ -4,7 +4,10 @@ import type { Target } from './target.ts';
 
 type Relation = (graph: ModelGraph, target: Target, args: Value[]) => Value;
 
-const strings = (args: Value[]): string[] => args.flatMap((a) => (Array.isArray(a) ? (a as Value[]) : [a])).filter((a): a is string => typeof a === 'string');
+const strings = (args: Value[]): string[] =>
+  args
+    .flatMap((a) => (Array.isArray(a) ? (a as Value[]) : [a]))
+    .filter((a): a is string => typeof a === 'string');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const anyIn = (values: unknown, names: string[]) => list(values).some((v) => names.includes(v as string));
 
@@ -16,14 +19,23 @@ const crosses = (g: ModelGraph, flowId: string) => {
   const f = g.flowEnds.get(flowId);
   return f !== undefined && g.zoneOf(f.source) !== g.zoneOf(f.destination);
 };
-const edges = (g: ModelGraph, t: Target) => (t.kind === 'element' ? [...g.incoming(t.view.id), ...g.outgoing(t.view.id)] : []);
+const edges = (g: ModelGraph, t: Target) =>
+  t.kind === 'element' ? [...g.incoming(t.view.id), ...g.outgoing(t.view.id)] : [];
 const isType = (g: ModelGraph, v: View | undefined, names: string[]) => v !== undefined && g.isType(v, names);
 
 /** The relation functions of the condition language (names and arity in conditions/vocabulary.ts). */
 const RELATIONS: Record<string, Relation> = {
   isType: (g, t, a) => t.kind === 'element' && g.isType(t.view, strings(a)),
-  hasTechnology: (g, t, a) => anyIn(t.view.technologies, strings(a).map((s) => s.toLowerCase())),
-  hasControl: (g, t, a) => anyIn(t.view.controls, strings(a).map((s) => s.toLowerCase())),
+  hasTechnology: (g, t, a) =>
+    anyIn(
+      t.view.technologies,
+      strings(a).map((s) => s.toLowerCase()),
+    ),
+  hasControl: (g, t, a) =>
+    anyIn(
+      t.view.controls,
+      strings(a).map((s) => s.toLowerCase()),
+    ),
   handles: (g, t, a) => anyIn(t.view.data, strings(a)),
   inBoundaryType: (g, t, a) => {
     const names = strings(a);
@@ -31,7 +43,8 @@ const RELATIONS: Record<string, Relation> = {
     const ids = e ? [e.source?.id, e.destination?.id] : [t.view.id];
     return ids.some((id) => id !== undefined && g.boundaryTypesOf(id).some((b) => names.includes(b)));
   },
-  crossesTrustBoundary: (g, t) => (t.kind === 'flow' ? crosses(g, t.view.id) : edges(g, t).some((e) => crosses(g, e.flow.id))),
+  crossesTrustBoundary: (g, t) =>
+    t.kind === 'flow' ? crosses(g, t.view.id) : edges(g, t).some((e) => crosses(g, e.flow.id)),
   crossesBoundaryType: (g, t, a) => {
     const names = strings(a);
     const flows = t.kind === 'flow' ? [t.view.id] : edges(g, t).map((e) => e.flow.id);
@@ -57,7 +70,8 @@ const RELATIONS: Record<string, Relation> = {
     if (e) return isType(g, e.destination, names);
     return g.outgoing(t.view.id).some((edge) => isType(g, g.elements.get(edge.peer), names));
   },
-  incomingCrossesBoundary: (g, t) => (t.kind === 'flow' ? crosses(g, t.view.id) : g.incoming(t.view.id).some((e) => crosses(g, e.flow.id))),
+  incomingCrossesBoundary: (g, t) =>
+    t.kind === 'flow' ? crosses(g, t.view.id) : g.incoming(t.view.id).some((e) => crosses(g, e.flow.id)),
   incomingWithAuth: (g, t, a) => {
     const names = strings(a);
     const flows = t.kind === 'flow' ? [t.view] : g.incoming(t.view.id).map((e) => e.flow);
@@ -73,7 +87,8 @@ const RELATIONS: Record<string, Relation> = {
     const flows = t.kind === 'flow' ? [t.view] : g.outgoing(t.view.id).map((e) => e.flow);
     return flows.some((f) => names.includes(f.protocol as string));
   },
-  coLocatedWith: (g, t, a) => t.kind === 'element' && strings(a).some((n) => g.coLocatedCount(t.view.id, n) > 0),
+  coLocatedWith: (g, t, a) =>
+    t.kind === 'element' && strings(a).some((n) => g.coLocatedCount(t.view.id, n) > 0),
   coLocatedWithNon: (g, t, a) => {
     if (t.kind !== 'element') return false;
     const names = strings(a);

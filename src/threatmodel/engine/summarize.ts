@@ -64,7 +64,8 @@ export function buildRegister(threats: readonly AnalyzedThreat[]): RegisterEntry
 }
 
 function nextAction(t: AnalyzedThreat): string {
-  const planned = t.mitigations.find((m) => m.status === 'planned') ?? t.mitigations.find((m) => m.status === 'proposed');
+  const planned =
+    t.mitigations.find((m) => m.status === 'planned') ?? t.mitigations.find((m) => m.status === 'proposed');
   if (planned) return `${planned.status === 'planned' ? 'complete' : 'plan'}: ${planned.title}`;
   const suggested = t.mitigations.find((m) => m.status === 'suggested' || m.status === 'described');
   return suggested ? suggested.title : 'decide: mitigate, accept or transfer';

@@ -48,7 +48,11 @@ export class TargetContext implements ConditionContext {
 
   call(name: string, subject: View | undefined, args: Value[]): Value {
     const view = subject ?? this.#target.view;
-    const kind = subject ? (this.#graph.flows.get(subject.id) === subject ? 'flow' : 'element') : this.#target.kind;
+    const kind = subject
+      ? this.#graph.flows.get(subject.id) === subject
+        ? 'flow'
+        : 'element'
+      : this.#target.kind;
     return callRelation(this.#graph, { kind, view }, name, args);
   }
 }

@@ -14,7 +14,26 @@ const AUTH_STRENGTH: Record<Authentication, number> = {
 };
 
 /** Protocols that encrypt by themselves; a flow without `encrypted` is judged by its protocol. */
-const ENCRYPTED_PROTOCOLS = new Set(['https', 'tls', 'ssh', 'sftp', 'ftps', 'ldaps', 'wss', 'mqtts', 'amqps', 'grpcs', 'smtps', 'imaps', 'ipsec', 'wireguard', 'jdbc-tls', 'kafka-tls', 'rdp', 'mtls']);
+const ENCRYPTED_PROTOCOLS = new Set([
+  'https',
+  'tls',
+  'ssh',
+  'sftp',
+  'ftps',
+  'ldaps',
+  'wss',
+  'mqtts',
+  'amqps',
+  'grpcs',
+  'smtps',
+  'imaps',
+  'ipsec',
+  'wireguard',
+  'jdbc-tls',
+  'kafka-tls',
+  'rdp',
+  'mtls',
+]);
 
 export function technologyName(t: Technology): string {
   return (typeof t === 'string' ? t : t.name).toLowerCase();
@@ -45,7 +64,8 @@ export function rateAssets(ids: Iterable<string>, assets: ReadonlyMap<string, As
   return r;
 }
 
-export const assetCriticality = (a: Asset) => a.criticality ?? Math.max(a.confidentiality, a.integrity, a.availability);
+export const assetCriticality = (a: Asset) =>
+  a.criticality ?? Math.max(a.confidentiality, a.integrity, a.availability);
 
 export function elementView(e: Element, assets: ReadonlyMap<string, Asset>): View {
   const touched = [...(e.assetsProcessed ?? []), ...(e.assetsStored ?? [])];

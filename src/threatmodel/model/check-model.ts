@@ -21,7 +21,8 @@ export function checkModel(model: ThreatModel): { errors: ModelFinding[]; warnin
   const nodes = new Map<string, PathSegment[]>();
   const claim = (id: string, path: PathSegment[], seen = nodes) => {
     const before = seen.get(id);
-    if (before) errors.push({ message: `duplicate id '${id}' (first used at ${formatJsonPath(before)})`, path });
+    if (before)
+      errors.push({ message: `duplicate id '${id}' (first used at ${formatJsonPath(before)})`, path });
     else seen.set(id, path);
   };
   model.elements.forEach((e, i) => claim(e.id, ['elements', i, 'id']));
@@ -35,7 +36,12 @@ export function checkModel(model: ThreatModel): { errors: ModelFinding[]; warnin
   const elementIds = new Set(model.elements.map((e) => e.id));
   const assetIds = new Set(model.assets.map((a) => a.id));
   const boundaryIds = new Set(model.trustBoundaries.map((b) => b.id));
-  const mustExist = (ids: readonly string[] | undefined, known: Set<string>, what: string, path: PathSegment[]) =>
+  const mustExist = (
+    ids: readonly string[] | undefined,
+    known: Set<string>,
+    what: string,
+    path: PathSegment[],
+  ) =>
     ids?.forEach((id, i) => {
       if (!known.has(id)) errors.push({ message: `unknown ${what} '${id}'`, path: [...path, i] });
     });
@@ -46,14 +52,21 @@ export function checkModel(model: ThreatModel): { errors: ModelFinding[]; warnin
   });
   model.dataFlows.forEach((f, i) => {
     for (const end of ['source', 'destination'] as const) {
-      if (!elementIds.has(f[end])) errors.push({ message: `flow ${end} '${f[end]}' is not an element of the model`, path: ['dataFlows', i, end] });
+      if (!elementIds.has(f[end]))
+        errors.push({
+          message: `flow ${end} '${f[end]}' is not an element of the model`,
+          path: ['dataFlows', i, end],
+        });
     }
     mustExist(f.assets, assetIds, 'asset', ['dataFlows', i, 'assets']);
   });
   model.trustBoundaries.forEach((b, i) => {
     mustExist(b.elements, elementIds, 'element', ['trustBoundaries', i, 'elements']);
     if (b.parent !== undefined && !boundaryIds.has(b.parent)) {
-      errors.push({ message: `unknown parent boundary '${b.parent}'`, path: ['trustBoundaries', i, 'parent'] });
+      errors.push({
+        message: `unknown parent boundary '${b.parent}'`,
+        path: ['trustBoundaries', i, 'parent'],
+      });
     }
   });
   const cycle = findBoundaryCycle(model);
@@ -63,13 +76,19 @@ export function checkModel(model: ThreatModel): { errors: ModelFinding[]; warnin
   const targets = new Set([...elementIds, ...model.dataFlows.map((f) => f.id)]);
   model.suppressions.forEach((s, i) => {
     if (s.elementId !== undefined && !targets.has(s.elementId)) {
-      warnings.push({ message: `suppression names unknown element or flow '${s.elementId}'`, path: ['suppressions', i, 'elementId'] });
+      warnings.push({
+        message: `suppression names unknown element or flow '${s.elementId}'`,
+        path: ['suppressions', i, 'elementId'],
+      });
     }
   });
   model.threats.forEach((t, i) =>
     t.elementIds.forEach((id, j) => {
       if (!targets.has(id) && !boundaryIds.has(id)) {
-        warnings.push({ message: `threat '${t.id}' names unknown element '${id}'`, path: ['threats', i, 'elementIds', j] });
+        warnings.push({
+          message: `threat '${t.id}' names unknown element '${id}'`,
+          path: ['threats', i, 'elementIds', j],
+        });
       }
     }),
   );
@@ -85,7 +104,10 @@ function findBoundaryCycle(model: ThreatModel): ModelFinding | undefined {
     while (id !== undefined && !done.has(id)) {
       if (onPath.has(id)) {
         const chain = [...onPath, id].join(' → ');
-        return { message: `trust boundaries nest in a cycle: ${chain}`, path: ['trustBoundaries', i, 'parent'] };
+        return {
+          message: `trust boundaries nest in a cycle: ${chain}`,
+          path: ['trustBoundaries', i, 'parent'],
+        };
       }
       onPath.add(id);
       id = parentOf.get(id);

@@ -35,7 +35,9 @@ describe('parseModelText', () => {
 
   it('names file, line and JSON path of a flow to an unknown element', () => {
     const e = failure(fixture('bad/flow-to-unknown.yaml'), 'flow.yaml');
-    expect(e.describe()).toBe("flow.yaml:8:18 $.dataFlows[0].destination: flow destination 'database' is not an element of the model");
+    expect(e.describe()).toBe(
+      "flow.yaml:8:18 $.dataFlows[0].destination: flow destination 'database' is not an element of the model",
+    );
   });
 
   it('reports a cycle in boundary nesting', () => {
@@ -68,7 +70,10 @@ describe('parseModelText', () => {
   });
 
   it('refuses text over the size limit before parsing it', () => {
-    const e = failure(`title: x\ndescription: "${'a'.repeat(2000)}"\n`, 'big.yaml', { ...DEFAULT_LIMITS, maxObjectBytes: 1000 });
+    const e = failure(`title: x\ndescription: "${'a'.repeat(2000)}"\n`, 'big.yaml', {
+      ...DEFAULT_LIMITS,
+      maxObjectBytes: 1000,
+    });
     expect(e.code).toBe('LIMIT_EXCEEDED');
     expect(e.location.file).toBe('big.yaml');
   });
@@ -97,6 +102,9 @@ describe('parseModelText', () => {
       'title: x\nelements: [{id: a, kind: actor}]\nsuppressions: [{ruleId: phishing, elementId: b, reason: r}]\nthreats: [{id: t1, title: T, elementIds: [c]}]\n',
       'w.yaml',
     );
-    expect(warnings.map((w) => w.message)).toEqual(["suppression names unknown element or flow 'b'", "threat 't1' names unknown element 'c'"]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "suppression names unknown element or flow 'b'",
+      "threat 't1' names unknown element 'c'",
+    ]);
   });
 });

@@ -49,7 +49,12 @@ function schemaError(error: z.ZodError, opts: ValidateOptions): AppError {
   return locatedError(`${issue.message}${more}`, path, opts, unknownKey !== undefined);
 }
 
-export function locatedError(message: string, path: readonly PathSegment[], opts: ValidateOptions, atKey = false): AppError {
+export function locatedError(
+  message: string,
+  path: readonly PathSegment[],
+  opts: ValidateOptions,
+  atKey = false,
+): AppError {
   const pos = opts.locate?.(path, { key: atKey });
   return new AppError('INVALID_INPUT', message, {
     file: opts.file,

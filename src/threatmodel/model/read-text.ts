@@ -9,7 +9,11 @@ const MAX_ALIASES = 100;
 export function readStructuredText(text: string, file: string, limits: Limits = DEFAULT_LIMITS): unknown {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxObjectBytes) {
-    throw new AppError('LIMIT_EXCEEDED', `model is ${bytes} bytes, over the limit of ${limits.maxObjectBytes}`, { file });
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `model is ${bytes} bytes, over the limit of ${limits.maxObjectBytes}`,
+      { file },
+    );
   }
   const value = /^\s*[[{]/.test(text) ? parseJsonOrYaml(text, file) : parseYaml(text, file);
   checkDepth(value, file, limits.maxDepth);
@@ -32,7 +36,11 @@ function parseYaml(text: string, file: string): unknown {
     if (first) {
       const pos = first.linePos?.[0];
       const message = first.message.split('\n')[0] ?? first.message;
-      throw new AppError('INVALID_INPUT', `not valid YAML or JSON: ${message}`, { file, line: pos?.line, column: pos?.col });
+      throw new AppError('INVALID_INPUT', `not valid YAML or JSON: ${message}`, {
+        file,
+        line: pos?.line,
+        column: pos?.col,
+      });
     }
     return doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
   } catch (e) {
@@ -50,7 +58,8 @@ function checkDepth(root: unknown, file: string, maxDepth: number): void {
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxDepth) throw new AppError('LIMIT_EXCEEDED', `nesting deeper than ${maxDepth} levels`, { file });
+    if (depth >= maxDepth)
+      throw new AppError('LIMIT_EXCEEDED', `nesting deeper than ${maxDepth} levels`, { file });
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
 }

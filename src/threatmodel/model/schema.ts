@@ -31,7 +31,16 @@ export const DATA_CATEGORIES = [
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategorySchema>;
 
-export const AUTHENTICATION = ['none', 'password', 'api-key', 'token', 'sso', 'certificate', 'mfa', 'unknown'] as const;
+export const AUTHENTICATION = [
+  'none',
+  'password',
+  'api-key',
+  'token',
+  'sso',
+  'certificate',
+  'mfa',
+  'unknown',
+] as const;
 export const AuthenticationSchema = z.enum(AUTHENTICATION);
 export type Authentication = z.infer<typeof AuthenticationSchema>;
 
@@ -83,7 +92,9 @@ export const ElementSchema = z.strictObject({
   technologies: z.array(TechnologySchema).optional(),
   internetFacing: z.boolean().optional(),
   authentication: AuthenticationSchema.optional(),
-  authorization: z.enum(['none', 'technical-user', 'role-based', 'attribute-based', 'enduser-identity']).optional(),
+  authorization: z
+    .enum(['none', 'technical-user', 'role-based', 'attribute-based', 'enduser-identity'])
+    .optional(),
   encryptionAtRest: z.enum(['none', 'transparent', 'application', 'enduser-key']).optional(),
   inputValidation: z.boolean().optional(),
   outputEncoding: z.boolean().optional(),
@@ -207,7 +218,14 @@ export const DecisionSchema = z.discriminatedUnion('status', [
 ]);
 export type Decision = z.infer<typeof DecisionSchema>;
 
-export const THREAT_STATUSES = ['open', 'mitigated', 'accepted', 'false-positive', 'transferred', 'not-applicable'] as const;
+export const THREAT_STATUSES = [
+  'open',
+  'mitigated',
+  'accepted',
+  'false-positive',
+  'transferred',
+  'not-applicable',
+] as const;
 export const ThreatStatusSchema = z.enum(THREAT_STATUSES);
 export type ThreatStatus = z.infer<typeof ThreatStatusSchema>;
 

@@ -61,7 +61,11 @@ export async function modelHistory(store: Store, name: string) {
 }
 
 /** The document of one version (the latest when none is given). */
-export async function loadStoredModel(store: Store, name: string, version?: number): Promise<{ model: ModelRow; version: number; document: ThreatModel }> {
+export async function loadStoredModel(
+  store: Store,
+  name: string,
+  version?: number,
+): Promise<{ model: ModelRow; version: number; document: ThreatModel }> {
   const m = await requireModel(store, name);
   const v = await modelVersion(store, m.id, version ?? m.latestVersion);
   if (!v) throw new AppError('NOT_FOUND', `model ${name} has no version ${version}`);
@@ -81,12 +85,19 @@ export async function reviewModel(
   const m = await requireModel(store, r.name);
   const latest = (await modelVersion(store, m.id, m.latestVersion))!;
   if (r.action === 'approve' && latest.author === r.actor) {
-    throw new AppError('FORBIDDEN', `${r.actor} wrote version ${latest.version} of ${r.name} and cannot approve it`);
+    throw new AppError(
+      'FORBIDDEN',
+      `${r.actor} wrote version ${latest.version} of ${r.name} and cannot approve it`,
+    );
   }
   if ((r.action === 'request-changes' || r.action === 'comment') && !r.comment) {
     throw new AppError('USAGE', `${r.action} needs a comment`);
   }
-  const status: Partial<Record<ReviewAction, ModelStatus>> = { 'request-review': 'in-review', approve: 'approved', 'request-changes': 'draft' };
+  const status: Partial<Record<ReviewAction, ModelStatus>> = {
+    'request-review': 'in-review',
+    approve: 'approved',
+    'request-changes': 'draft',
+  };
   await recordReview(store, {
     modelId: m.id,
     version: latest.version,

@@ -27,7 +27,16 @@ ${svg}
 <h2>Risk matrix (current risk of open threats)</h2>
 ${riskMatrix(analysis, model)}
 <h2>Risk register</h2>
-${table(['#', 'Threat', 'Band', 'Score', 'Next action'], analysis.register.map((r) => [String(r.rank), `${h(r.title)}<br><code>${h(r.threatId)}</code>`, band(r.band), String(r.score), h(r.action)]))}
+${table(
+  ['#', 'Threat', 'Band', 'Score', 'Next action'],
+  analysis.register.map((r) => [
+    String(r.rank),
+    `${h(r.title)}<br><code>${h(r.threatId)}</code>`,
+    band(r.band),
+    String(r.score),
+    h(r.action),
+  ]),
+)}
 <h2>Threats</h2>
 ${table(
   ['Threat', 'STRIDE', 'Inherent', 'Current', 'Projected', 'Status', 'CWE / CAPEC / ATT&amp;CK'],
@@ -44,7 +53,13 @@ ${table(
 <h2>Mitigations</h2>
 ${table(
   ['Mitigation', 'Status', 'Effectiveness', 'Owner', 'Threats'],
-  model.mitigations.map((m) => [h(m.title), h(m.status), h(String(m.effectiveness)), h(m.owner ?? ''), h(m.threats.join(', '))]),
+  model.mitigations.map((m) => [
+    h(m.title),
+    h(m.status),
+    h(String(m.effectiveness)),
+    h(m.owner ?? ''),
+    h(m.threats.join(', ')),
+  ]),
 )}
 ${analysis.warnings.length > 0 ? `<h2>Warnings</h2><ul>${analysis.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
 </body></html>
@@ -60,7 +75,8 @@ function riskMatrix(analysis: Analysis, model: ThreatModel): string {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const rows = [5, 4, 3, 2, 1].map(
-    (l) => `<tr><th>L${l}</th>${[1, 2, 3, 4, 5].map((i) => `<td class="${matrix[l - 1]![i - 1]!}">${counts.get(`${l}:${i}`) ?? ''}</td>`).join('')}</tr>`,
+    (l) =>
+      `<tr><th>L${l}</th>${[1, 2, 3, 4, 5].map((i) => `<td class="${matrix[l - 1]![i - 1]!}">${counts.get(`${l}:${i}`) ?? ''}</td>`).join('')}</tr>`,
   );
   return `<table class="matrix"><tr><th></th>${[1, 2, 3, 4, 5].map((i) => `<th>I${i}</th>`).join('')}</tr>${rows.join('')}</table>`;
 }

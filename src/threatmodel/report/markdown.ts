@@ -14,7 +14,10 @@ export function renderMarkdown(analysis: Analysis): string {
     '',
     '| # | Threat | Band | Score | Next action |',
     '|---|---|---|---|---|',
-    ...analysis.register.map((r) => `| ${r.rank} | ${escapeCell(r.title)} (\`${r.threatId}\`) | ${r.band} | ${r.score} | ${escapeCell(r.action)} |`),
+    ...analysis.register.map(
+      (r) =>
+        `| ${r.rank} | ${escapeCell(r.title)} (\`${r.threatId}\`) | ${r.band} | ${r.score} | ${escapeCell(r.action)} |`,
+    ),
     '',
     '## Threats',
     '',
@@ -28,6 +31,7 @@ export function renderMarkdown(analysis: Analysis): string {
   if (analysis.suppressed.length > 0) {
     out.push('', '## Suppressed', '', ...analysis.suppressed.map((x) => `- \`${x.threatId}\`: ${x.reason}`));
   }
-  if (analysis.warnings.length > 0) out.push('', '## Warnings', '', ...analysis.warnings.map((w) => `- ${w}`));
+  if (analysis.warnings.length > 0)
+    out.push('', '## Warnings', '', ...analysis.warnings.map((w) => `- ${w}`));
   return `${out.join('\n')}\n`;
 }

@@ -11,7 +11,12 @@ export interface SarifOptions {
   toolVersion?: string;
 }
 
-const LEVEL: Record<Band, 'note' | 'warning' | 'error'> = { low: 'note', medium: 'warning', high: 'error', critical: 'error' };
+const LEVEL: Record<Band, 'note' | 'warning' | 'error'> = {
+  low: 'note',
+  medium: 'warning',
+  high: 'error',
+  critical: 'error',
+};
 /** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
 const SEVERITY: Record<Band, string> = { low: '3.0', medium: '5.5', high: '8.0', critical: '9.5' };
 
@@ -49,7 +54,10 @@ function ruleDescriptor(t: AnalyzedThreat) {
     shortDescription: { text: t.source === 'model' ? 'Threat carried in the model file' : t.title },
     ...(url ? { helpUri: url } : {}),
     defaultConfiguration: { level: LEVEL[t.risk.inherent.band] },
-    properties: { tags: ['security', 'threat-model', t.stride, ...t.cwe], 'security-severity': SEVERITY[t.risk.inherent.band] },
+    properties: {
+      tags: ['security', 'threat-model', t.stride, ...t.cwe],
+      'security-severity': SEVERITY[t.risk.inherent.band],
+    },
   };
 }
 
@@ -61,15 +69,26 @@ function result(t: AnalyzedThreat, ruleIndex: number, opts: SarifOptions) {
     ruleId: t.ruleId,
     ruleIndex,
     level: LEVEL[t.risk.current.band],
-    message: { text: `${t.title} on ${t.elementIds.join(', ') || 'the model'}: ${t.risk.current.band} risk (score ${t.risk.current.score}), ${t.status}` },
+    message: {
+      text: `${t.title} on ${t.elementIds.join(', ') || 'the model'}: ${t.risk.current.band} risk (score ${t.risk.current.score}), ${t.status}`,
+    },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: opts.artifactUri, index: 0 }, ...(line ? { region: { startLine: line } } : {}) },
-        logicalLocations: t.elementIds.map((id) => ({ name: id, fullyQualifiedName: `${t.id}/${id}`, kind: 'element' })),
+        physicalLocation: {
+          artifactLocation: { uri: opts.artifactUri, index: 0 },
+          ...(line ? { region: { startLine: line } } : {}),
+        },
+        logicalLocations: t.elementIds.map((id) => ({
+          name: id,
+          fullyQualifiedName: `${t.id}/${id}`,
+          kind: 'element',
+        })),
       },
     ],
     partialFingerprints: { threatId: t.id },
-    ...(open ? {} : { suppressions: [{ kind: 'external', status: 'accepted', justification: justification(t) }] }),
+    ...(open
+      ? {}
+      : { suppressions: [{ kind: 'external', status: 'accepted', justification: justification(t) }] }),
     properties: {
       threatId: t.id,
       stride: t.stride,

@@ -20,7 +20,11 @@ export function renderTable(analysis: Analysis): string {
   ]);
   const header = ['THREAT', 'STRIDE', 'RISK (INHERENT→CURRENT)', 'SCORE', 'STATUS'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const s = analysis.summary;
   return [
     line(header),

@@ -26,10 +26,12 @@ export function rateLikelihood(input: LikelihoodInput): { value: number; factors
 
   if (target.kind !== 'asset') {
     const exposure = internetExposure(graph, target);
-    if (exposure === 'direct') add(1, target.kind === 'flow' ? 'carries traffic from the internet' : 'exposed to the internet');
+    if (exposure === 'direct')
+      add(1, target.kind === 'flow' ? 'carries traffic from the internet' : 'exposed to the internet');
     else if (exposure === 'crossing') add(1, 'crosses a trust boundary reachable from the internet');
     else if (exposure === 'none') add(-1, 'not reachable from the internet');
-    if ((target.view.authStrength as number) >= 3) add(-1, `strong authentication (${String(target.view.authentication)})`);
+    if ((target.view.authStrength as number) >= 3)
+      add(-1, `strong authentication (${String(target.view.authentication)})`);
   }
 
   const adjustments = input.evidence?.adjust(input.request()) ?? [];
@@ -39,11 +41,17 @@ export function rateLikelihood(input: LikelihoodInput): { value: number; factors
     factors.push({ stage: 'likelihood', label: `evidence: ${a.explanation}`, delta: a.delta });
   }
   const bounded = clamp(evidence, -MAX_EVIDENCE_DELTA, MAX_EVIDENCE_DELTA);
-  if (bounded !== evidence) factors.push({ stage: 'likelihood', label: `evidence bounded to ${bounded > 0 ? '+' : ''}${bounded}`, delta: bounded - evidence });
+  if (bounded !== evidence)
+    factors.push({
+      stage: 'likelihood',
+      label: `evidence bounded to ${bounded > 0 ? '+' : ''}${bounded}`,
+      delta: bounded - evidence,
+    });
   value += bounded;
 
   const final = clamp(value);
-  if (final !== value) factors.push({ stage: 'likelihood', label: 'likelihood bounded to 1–5', value: final });
+  if (final !== value)
+    factors.push({ stage: 'likelihood', label: 'likelihood bounded to 1–5', value: final });
   return { value: final, factors };
 }
 
@@ -63,7 +71,8 @@ function internetExposure(graph: ModelGraph, target: Target): Exposure {
     const destination = graph.elements.get(f.destination);
     const crossed = graph.crossedBoundaries(view.id);
     const fromOutside = source?.kind === 'actor' || source?.kind === 'external-entity';
-    if (crossed.some((b) => graph.boundaryType(b) === 'internet') || (fromOutside && isFacing(destination))) return 'direct';
+    if (crossed.some((b) => graph.boundaryType(b) === 'internet') || (fromOutside && isFacing(destination)))
+      return 'direct';
     if (!graph.reachableFromInternet(f.source)) return 'none';
     return crossed.length > 0 ? 'crossing' : 'internal';
   }

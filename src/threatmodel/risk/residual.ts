@@ -31,6 +31,10 @@ export function reduceLikelihood(
     factors.push({ stage, label: `${r.title} (effectiveness ${r.effectiveness})` });
   }
   const value = Math.max(1, Math.ceil(likelihood * remaining - 1e-9));
-  factors.push({ stage, label: `likelihood reduced by ${Math.round((1 - remaining) * 100)}%`, delta: value - likelihood });
+  factors.push({
+    stage,
+    label: `likelihood reduced by ${Math.round((1 - remaining) * 100)}%`,
+    delta: value - likelihood,
+  });
   return { value, factors };
 }

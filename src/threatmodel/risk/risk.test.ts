@@ -35,7 +35,13 @@ describe('impact', () => {
   });
 
   it('falls back to the data handled, then the STRIDE baseline', () => {
-    expect(rateImpact({ view: view({ confidentiality: 0, data: ['card-data'] }), dimensions: ['C'], stride: 'tampering' })).toEqual({
+    expect(
+      rateImpact({
+        view: view({ confidentiality: 0, data: ['card-data'] }),
+        dimensions: ['C'],
+        stride: 'tampering',
+      }),
+    ).toEqual({
       value: 4,
       factors: [{ stage: 'impact', label: 'handles card-data (no rated asset)', value: 4 }],
     });
@@ -46,12 +52,25 @@ describe('impact', () => {
 describe('residual likelihood', () => {
   it('combines independent mitigations and rounds up', () => {
     expect(reduceLikelihood(5, [{ title: 'a', effectiveness: 0.5 }], 'current').value).toBe(3);
-    expect(reduceLikelihood(5, [{ title: 'a', effectiveness: 0.5 }, { title: 'b', effectiveness: 0.5 }], 'current').value).toBe(2);
+    expect(
+      reduceLikelihood(
+        5,
+        [
+          { title: 'a', effectiveness: 0.5 },
+          { title: 'b', effectiveness: 0.5 },
+        ],
+        'current',
+      ).value,
+    ).toBe(2);
     expect(reduceLikelihood(5, [{ title: 'a', effectiveness: 1 }], 'current').value).toBe(1);
     expect(reduceLikelihood(4, [], 'projected')).toEqual({ value: 4, factors: [] });
   });
 
   it('maps named effectiveness levels', () => {
-    expect([effectivenessOf({ effectiveness: 'low' }), effectivenessOf({ effectiveness: 'high' }), effectivenessOf({ effectiveness: 0.25 })]).toEqual([0.3, 0.9, 0.25]);
+    expect([
+      effectivenessOf({ effectiveness: 'low' }),
+      effectivenessOf({ effectiveness: 'high' }),
+      effectivenessOf({ effectiveness: 0.25 }),
+    ]).toEqual([0.3, 0.9, 0.25]);
   });
 });

@@ -8,6 +8,8 @@ export const INFRA_PASSTHROUGH = "isType('load-balancer', 'reverse-proxy', 'waf'
 /** A suggested mitigation with its ATT&CK mitigation ids. */
 export const m = (title: string, ...attack: string[]) => (attack.length > 0 ? { title, attack } : { title });
 
-export const OWASP_CS = (page: string) => `https://cheatsheetseries.owasp.org/cheatsheets/${page}_Cheat_Sheet.html`;
-export const OAT = (n: string) => `https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-${n}`;
+export const OWASP_CS = (page: string) =>
+  `https://cheatsheetseries.owasp.org/cheatsheets/${page}_Cheat_Sheet.html`;
+export const OAT = (n: string) =>
+  `https://owasp.org/www-project-automated-threats-to-web-applications/assets/oats/EN/OAT-${n}`;
 export const THREAGILE = (id: string) => `threagile:${id}`;

@@ -39,7 +39,8 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     stride: 'elevation-of-privilege',
     appliesTo: ['process'],
     applies: `(${WEB}) and reachableFromInternet()`,
-    missing: "element.authorization in ['none', 'unknown', 'technical-user'] and not hasControl('function-level-authorization')",
+    missing:
+      "element.authorization in ['none', 'unknown', 'technical-user'] and not hasControl('function-level-authorization')",
     cwe: ['CWE-285'],
     capec: ['CAPEC-87'],
     attack: ['T1190'],
@@ -75,7 +76,10 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     attack: ['T1068', 'T1548'],
     likelihood: 3,
     impact: ['C', 'I', 'A'],
-    mitigations: [m('Run as an unprivileged account; drop capabilities', 'M1026'), m('Patch the platform promptly', 'M1051')],
+    mitigations: [
+      m('Run as an unprivileged account; drop capabilities', 'M1026'),
+      m('Patch the platform promptly', 'M1051'),
+    ],
     references: [OWASP_CS('Authorization')],
   },
   {
@@ -113,7 +117,8 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     title: 'Sensitive component accessed directly from the internet',
     stride: 'elevation-of-privilege',
     appliesTo: ['process', 'datastore'],
-    applies: "not isType('load-balancer', 'reverse-proxy', 'waf', 'gateway', 'web-server', 'web-application', 'api', 'cms') and (element.confidentiality >= 4 or element.integrity >= 4) and (element.internetFacing or crossesBoundaryType('internet'))",
+    applies:
+      "not isType('load-balancer', 'reverse-proxy', 'waf', 'gateway', 'web-server', 'web-application', 'api', 'cms') and (element.confidentiality >= 4 or element.integrity >= 4) and (element.internetFacing or crossesBoundaryType('internet'))",
     missing: "not hasControl('ip-filtering', 'private-endpoint')",
     cwe: ['CWE-501'],
     capec: ['CAPEC-122'],
@@ -128,7 +133,8 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     title: 'Data store accessed directly across a trust boundary',
     stride: 'elevation-of-privilege',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'datastore') and flow.usage != 'devops' and (destination.confidentiality >= 3 or destination.integrity >= 3 or handles(destination, 'pii', 'credentials', 'card-data', 'secrets', 'health')) and crossesTrustBoundary() and not isType(source, 'identity-provider')",
+    applies:
+      "isType(destination, 'datastore') and flow.usage != 'devops' and (destination.confidentiality >= 3 or destination.integrity >= 3 or handles(destination, 'pii', 'credentials', 'card-data', 'secrets', 'health')) and crossesTrustBoundary() and not isType(source, 'identity-provider')",
     missing: 'not flow.vpn',
     cwe: ['CWE-501'],
     capec: ['CAPEC-180'],
@@ -158,7 +164,8 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     title: 'Cross-site request forgery (CSRF)',
     stride: 'spoofing',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'web-application', 'cms') and flow.protocol in ['http', 'https'] and isType(source, 'human', 'browser')",
+    applies:
+      "isType(destination, 'web-application', 'cms') and flow.protocol in ['http', 'https'] and isType(source, 'human', 'browser')",
     missing: "not hasControl(destination, 'csrf-token', 'same-site-cookies')",
     cwe: ['CWE-352'],
     capec: ['CAPEC-62'],

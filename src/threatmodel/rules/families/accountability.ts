@@ -39,7 +39,8 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     stride: 'repudiation',
     appliesTo: ['actor'],
     applies: `${HUMAN} and degree() > 0`,
-    missing: "element.authentication in ['none', 'unknown', 'password'] and not hasControl('audit-logging', 'signed-actions')",
+    missing:
+      "element.authentication in ['none', 'unknown', 'password'] and not hasControl('audit-logging', 'signed-actions')",
     cwe: ['CWE-778'],
     capec: ['CAPEC-268'],
     attack: ['T1078'],
@@ -53,7 +54,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     title: 'Changes to a data store cannot be traced',
     stride: 'repudiation',
     appliesTo: ['datastore'],
-    applies: 'element.integrity >= 3 or handles(\'financial\', \'card-data\', \'health\')',
+    applies: "element.integrity >= 3 or handles('financial', 'card-data', 'health')",
     missing: "not hasControl('audit-trail', 'change-data-capture') and element.logging in ['none', 'local']",
     cwe: ['CWE-778'],
     capec: ['CAPEC-268'],
@@ -84,13 +85,17 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     stride: 'spoofing',
     appliesTo: ['actor'],
     applies: `${HUMAN}`,
-    missing: "element.authentication != 'mfa' and not hasControl('phishing-resistant-mfa', 'security-awareness')",
+    missing:
+      "element.authentication != 'mfa' and not hasControl('phishing-resistant-mfa', 'security-awareness')",
     cwe: ['CWE-1021'],
     capec: ['CAPEC-98', 'CAPEC-163'],
     attack: ['T1566', 'T1598'],
     likelihood: 4,
     impact: ['C', 'I'],
-    mitigations: [m('Phishing-resistant MFA (FIDO2) for users', 'M1032'), m('Security awareness training and mail filtering', 'M1017', 'M1054')],
+    mitigations: [
+      m('Phishing-resistant MFA (FIDO2) for users', 'M1032'),
+      m('Security awareness training and mail filtering', 'M1017', 'M1054'),
+    ],
     references: ['https://attack.mitre.org/techniques/T1566/'],
   },
   {

@@ -1,5 +1,15 @@
 import type { RuleInput } from '../../model/rule-schema.ts';
-import { DEVOPS, HUMAN, INFRA_PASSTHROUGH, OAT, OWASP_CS, SENSITIVE, THREAGILE, WEB, m } from '../snippets.ts';
+import {
+  DEVOPS,
+  HUMAN,
+  INFRA_PASSTHROUGH,
+  OAT,
+  OWASP_CS,
+  SENSITIVE,
+  THREAGILE,
+  WEB,
+  m,
+} from '../snippets.ts';
 
 /** Authentication, sessions and identity. */
 export const AUTHENTICATION_RULES: RuleInput[] = [
@@ -15,7 +25,10 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     attack: ['T1190', 'T1078'],
     likelihood: 4,
     impact: ['C', 'I'],
-    mitigations: [m('Authenticate every caller of the component', 'M1035'), m('Require authentication on the flows into it', 'M1032')],
+    mitigations: [
+      m('Authenticate every caller of the component', 'M1035'),
+      m('Require authentication on the flows into it', 'M1032'),
+    ],
     references: [OWASP_CS('Authentication'), THREAGILE('missing-authentication')],
   },
   {
@@ -39,13 +52,17 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     stride: 'spoofing',
     appliesTo: ['process'],
     applies: "element.authentication in ['password', 'sso'] and reachableFromInternet()",
-    missing: "element.authentication != 'mfa' and not hasControl('mfa', 'breached-password-check', 'anti-automation', 'rate-limiting')",
+    missing:
+      "element.authentication != 'mfa' and not hasControl('mfa', 'breached-password-check', 'anti-automation', 'rate-limiting')",
     cwe: ['CWE-307'],
     capec: ['CAPEC-600'],
     attack: ['T1110.004'],
     likelihood: 4,
     impact: ['C', 'I'],
-    mitigations: [m('Offer MFA and check passwords against breach corpora', 'M1032'), m('Rate-limit and detect automated logins', 'M1036')],
+    mitigations: [
+      m('Offer MFA and check passwords against breach corpora', 'M1032'),
+      m('Rate-limit and detect automated logins', 'M1036'),
+    ],
     references: [OAT('008'), OWASP_CS('Credential_Stuffing_Prevention')],
   },
   {
@@ -60,12 +77,15 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     attack: ['T1110.001', 'T1110.003'],
     likelihood: 3,
     impact: ['C', 'I'],
-    mitigations: [m('Throttle failed logins and enforce a password policy', 'M1036', 'M1027'), m('Require MFA', 'M1032')],
+    mitigations: [
+      m('Throttle failed logins and enforce a password policy', 'M1036', 'M1027'),
+      m('Require MFA', 'M1032'),
+    ],
     references: [OWASP_CS('Authentication')],
   },
   {
     id: 'captcha-defeat',
-    title: 'CAPTCHA defeat on an authenticating actor\'s entry point',
+    title: "CAPTCHA defeat on an authenticating actor's entry point",
     stride: 'spoofing',
     appliesTo: ['actor'],
     applies: `${HUMAN} and element.authentication != 'none' and element.authentication != 'unknown'`,
@@ -90,7 +110,9 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     attack: ['T1539', 'T1550.004', 'T1185'],
     likelihood: 3,
     impact: ['C', 'I'],
-    mitigations: [m('Rotate session ids at login; Secure, HttpOnly, SameSite cookies; idle timeouts', 'M1054')],
+    mitigations: [
+      m('Rotate session ids at login; Secure, HttpOnly, SameSite cookies; idle timeouts', 'M1054'),
+    ],
     references: [OWASP_CS('Session_Management')],
   },
   {
@@ -114,7 +136,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     stride: 'spoofing',
     appliesTo: ['flow'],
     applies: "crossesTrustBoundary() and flow.usage != 'devops'",
-    missing: "flow.authStrength < 2 and not flow.vpn",
+    missing: 'flow.authStrength < 2 and not flow.vpn',
     cwe: ['CWE-287', 'CWE-1390'],
     capec: ['CAPEC-151'],
     attack: ['T1078'],
@@ -128,7 +150,8 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     title: 'End-user identities without an identity store',
     stride: 'spoofing',
     appliesTo: ['process'],
-    applies: "element.authorization == 'enduser-identity' and not modelHas('identity-store', 'identity-provider', 'ldap-directory')",
+    applies:
+      "element.authorization == 'enduser-identity' and not modelHas('identity-store', 'identity-provider', 'ldap-directory')",
     cwe: ['CWE-287'],
     capec: ['CAPEC-115'],
     attack: ['T1078'],
@@ -149,7 +172,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     attack: ['T1078'],
     likelihood: 2,
     impact: ['C', 'I'],
-    mitigations: [m('Propagate the end user\'s identity and authorize on it', 'M1018')],
+    mitigations: [m("Propagate the end user's identity and authorize on it", 'M1018')],
     references: [THREAGILE('missing-identity-propagation')],
   },
   {

@@ -2,7 +2,9 @@ import type { RuleInput } from '../../model/rule-schema.ts';
 import { OAT, WEB, m } from '../snippets.ts';
 
 const ANTI_AUTOMATION = "not hasControl('anti-automation', 'rate-limiting', 'fraud-detection')";
-const ANTI = [m('Detect and throttle automation (rate limits, device fingerprinting, bot management)', 'M1036')];
+const ANTI = [
+  m('Detect and throttle automation (rate limits, device fingerprinting, bot management)', 'M1036'),
+];
 
 /**
  * OWASP Automated Threats to Web Applications, as Threat Dragon suggests them by element
@@ -134,7 +136,8 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Scalping: bulk acquisition of limited goods',
     stride: 'denial-of-service',
     appliesTo: ['datastore', 'process'],
-    applies: 'element.properties.storesInventory == true or element.properties.handlesGoodsOrServices == true',
+    applies:
+      'element.properties.storesInventory == true or element.properties.handlesGoodsOrServices == true',
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
@@ -202,14 +205,18 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     likelihood: 3,
     impact: ['C'],
     mitigations: [m('Hash passwords with a slow salted function (Argon2id, bcrypt)', 'M1027')],
-    references: [OAT('007'), 'https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html'],
+    references: [
+      OAT('007'),
+      'https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html',
+    ],
   },
   {
     id: 'account-creation',
     title: 'Mass creation of fake accounts',
     stride: 'spoofing',
     appliesTo: ['datastore'],
-    applies: "(handles('credentials') or element.properties.storesCredentials == true) and reachableFromInternet()",
+    applies:
+      "(handles('credentials') or element.properties.storesCredentials == true) and reachableFromInternet()",
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
@@ -224,7 +231,8 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Account aggregation by third-party automation',
     stride: 'information-disclosure',
     appliesTo: ['datastore'],
-    applies: "(handles('credentials') or element.properties.storesCredentials == true) and handles('financial', 'pii')",
+    applies:
+      "(handles('credentials') or element.properties.storesCredentials == true) and handles('financial', 'pii')",
     missing: "not hasControl('delegated-authorization', 'anti-automation')",
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],

@@ -23,8 +23,10 @@ export const AVAILABILITY_RULES: RuleInput[] = [
     title: 'Denial of service of a critical component reached across a trust boundary',
     stride: 'denial-of-service',
     appliesTo: ['flow'],
-    applies: "crossesTrustBoundary() and flow.usage != 'devops' and (destination.availability >= 4 or isType(destination, 'load-balancer'))",
-    missing: "not flow.vpn and not hasControl(destination, 'ip-filtering', 'rate-limiting') and not destination.redundant",
+    applies:
+      "crossesTrustBoundary() and flow.usage != 'devops' and (destination.availability >= 4 or isType(destination, 'load-balancer'))",
+    missing:
+      "not flow.vpn and not hasControl(destination, 'ip-filtering', 'rate-limiting') and not destination.redundant",
     cwe: ['CWE-400'],
     capec: ['CAPEC-125'],
     attack: ['T1499.002'],
@@ -83,7 +85,8 @@ export const AVAILABILITY_RULES: RuleInput[] = [
     title: 'Destruction or encryption of stored data (ransomware)',
     stride: 'denial-of-service',
     appliesTo: ['datastore'],
-    applies: "element.availability >= 3 or element.integrity >= 3 or handles('pii', 'financial', 'health', 'business')",
+    applies:
+      "element.availability >= 3 or element.integrity >= 3 or handles('pii', 'financial', 'health', 'business')",
     missing: "not hasControl('backup', 'immutable-backup')",
     cwe: ['CWE-1188'],
     capec: ['CAPEC-165'],

@@ -38,7 +38,8 @@ export const DATA_PROTECTION_RULES: RuleInput[] = [
     title: 'Data flow over the internet without encryption',
     stride: 'information-disclosure',
     appliesTo: ['flow'],
-    applies: "crossesBoundaryType('internet') or (destination.internetFacing and isType(source, 'actor', 'external-entity'))",
+    applies:
+      "crossesBoundaryType('internet') or (destination.internetFacing and isType(source, 'actor', 'external-entity'))",
     missing: 'not flow.encrypted',
     cwe: ['CWE-319'],
     capec: ['CAPEC-117'],
@@ -83,7 +84,8 @@ export const DATA_PROTECTION_RULES: RuleInput[] = [
     title: 'Fingerprinting of a service over a public network',
     stride: 'information-disclosure',
     appliesTo: ['flow'],
-    applies: "crossesBoundaryType('internet') or (destination.internetFacing and isType(source, 'actor', 'external-entity'))",
+    applies:
+      "crossesBoundaryType('internet') or (destination.internetFacing and isType(source, 'actor', 'external-entity'))",
     missing: "not hasControl('banner-suppression')",
     cwe: ['CWE-200'],
     capec: ['CAPEC-541', 'CAPEC-224'],
@@ -241,6 +243,8 @@ export const DATA_PROTECTION_RULES: RuleInput[] = [
     likelihood: 3,
     impact: ['C'],
     mitigations: [m('Block public access at account level; audit bucket policies', 'M1022', 'M1047')],
-    references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
+    references: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
+    ],
   },
 ];

@@ -10,7 +10,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Escape from a container to its host or platform',
     stride: 'elevation-of-privilege',
     appliesTo: ['process', 'datastore'],
-    applies: "isType('container-platform') or hasTechnology('docker', 'kubernetes', 'openshift', 'containerd', 'podman') or element.machine == 'container'",
+    applies:
+      "isType('container-platform') or hasTechnology('docker', 'kubernetes', 'openshift', 'containerd', 'podman') or element.machine == 'container'",
     missing: "not hasControl('rootless', 'seccomp', 'sandbox', 'pod-security')",
     cwe: ['CWE-250', 'CWE-653'],
     capec: ['CAPEC-480'],
@@ -40,7 +41,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Front-end and back-end components share a runtime',
     stride: 'elevation-of-privilege',
     appliesTo: ['datastore', 'process'],
-    applies: "inBoundaryType('container-namespace', 'execution-environment') and (element.kind == 'datastore' or isType('api', 'identity-provider', 'vault')) and coLocatedWith('web-application', 'web-server', 'cms', 'reverse-proxy')",
+    applies:
+      "inBoundaryType('container-namespace', 'execution-environment') and (element.kind == 'datastore' or isType('api', 'identity-provider', 'vault')) and coLocatedWith('web-application', 'web-server', 'cms', 'reverse-proxy')",
     missing: "not hasControl('sandbox', 'network-policy')",
     cwe: ['CWE-653'],
     capec: ['CAPEC-480'],
@@ -55,7 +57,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Non-container workload inside a container-namespace boundary',
     stride: 'elevation-of-privilege',
     appliesTo: ['process', 'datastore'],
-    applies: "inBoundaryType('container-namespace') and element.machine not in ['container', 'serverless', 'unknown']",
+    applies:
+      "inBoundaryType('container-namespace') and element.machine not in ['container', 'serverless', 'unknown']",
     cwe: ['CWE-653'],
     capec: ['CAPEC-176'],
     attack: ['T1611'],
@@ -69,7 +72,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Cloud account or service without hardening',
     stride: 'tampering',
     appliesTo: ['process', 'datastore'],
-    applies: "inBoundaryType('cloud-account', 'cloud-network') or hasTechnology('aws', 'azure', 'gcp') or element.machine == 'serverless'",
+    applies:
+      "inBoundaryType('cloud-account', 'cloud-network') or hasTechnology('aws', 'azure', 'gcp') or element.machine == 'serverless'",
     missing: "not hasControl('cspm', 'cloud-hardening', 'hardened')",
     cwe: ['CWE-1188', 'CWE-732'],
     capec: ['CAPEC-180'],
@@ -91,7 +95,9 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     attack: ['T1078.004', 'T1098'],
     likelihood: 3,
     impact: ['C', 'I'],
-    mitigations: [m('Scope IAM roles to the actions and resources used; review with access analyzers', 'M1026')],
+    mitigations: [
+      m('Scope IAM roles to the actions and resources used; review with access analyzers', 'M1026'),
+    ],
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html'],
   },
   {
@@ -99,7 +105,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Cloud instance metadata credentials stolen through the workload',
     stride: 'information-disclosure',
     appliesTo: ['process'],
-    applies: "(inBoundaryType('cloud-account', 'cloud-network') or hasTechnology('aws', 'azure', 'gcp')) and hasOutgoingProtocol('http', 'https')",
+    applies:
+      "(inBoundaryType('cloud-account', 'cloud-network') or hasTechnology('aws', 'azure', 'gcp')) and hasOutgoingProtocol('http', 'https')",
     missing: "not hasControl('imdsv2', 'metadata-blocked')",
     cwe: ['CWE-918'],
     capec: ['CAPEC-664'],
@@ -107,7 +114,9 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     likelihood: 2,
     impact: ['C'],
     mitigations: [m('Require IMDSv2 (hop limit 1) or block the metadata endpoint', 'M1035')],
-    references: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html'],
+    references: [
+      'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
+    ],
   },
   {
     id: 'missing-hardening',
@@ -144,7 +153,8 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     title: 'Identity provider shares its segment with other components',
     stride: 'elevation-of-privilege',
     appliesTo: ['process', 'datastore'],
-    applies: "(isType('identity-provider', 'identity-store') or hasTechnology('keycloak', 'active-directory', 'okta')) and coLocatedWithNon('identity-provider', 'identity-store')",
+    applies:
+      "(isType('identity-provider', 'identity-store') or hasTechnology('keycloak', 'active-directory', 'okta')) and coLocatedWithNon('identity-provider', 'identity-store')",
     missing: "not hasControl('network-policy', 'micro-segmentation')",
     cwe: ['CWE-653'],
     capec: ['CAPEC-560'],

@@ -8,14 +8,18 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'SQL injection through a caller of a relational database',
     stride: 'tampering',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'sql-database', 'database') or hasTechnology(destination, 'postgresql', 'mysql', 'mariadb', 'oracle', 'mssql', 'sqlite')",
+    applies:
+      "isType(destination, 'sql-database', 'database') or hasTechnology(destination, 'postgresql', 'mysql', 'mariadb', 'oracle', 'mssql', 'sqlite')",
     missing: "not hasControl(source, 'parameterized-queries', 'orm') and not source.inputValidation",
     cwe: ['CWE-89'],
     capec: ['CAPEC-66'],
     attack: ['T1190'],
     likelihood: 3,
     impact: ['C', 'I'],
-    mitigations: [m('Use parameterized queries or an ORM in the caller', 'M1013'), m('Run the database account with least privilege', 'M1026')],
+    mitigations: [
+      m('Use parameterized queries or an ORM in the caller', 'M1013'),
+      m('Run the database account with least privilege', 'M1026'),
+    ],
     references: [OWASP_CS('SQL_Injection_Prevention'), THREAGILE('sql-nosql-injection')],
   },
   {
@@ -23,8 +27,10 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'NoSQL injection through a caller of a document or key-value store',
     stride: 'tampering',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'nosql-database', 'document-store', 'key-value-store') or hasTechnology(destination, 'mongodb', 'couchdb', 'dynamodb', 'cassandra', 'redis')",
-    missing: "not hasControl(source, 'parameterized-queries', 'orm', 'schema-validation') and not source.inputValidation",
+    applies:
+      "isType(destination, 'nosql-database', 'document-store', 'key-value-store') or hasTechnology(destination, 'mongodb', 'couchdb', 'dynamodb', 'cassandra', 'redis')",
+    missing:
+      "not hasControl(source, 'parameterized-queries', 'orm', 'schema-validation') and not source.inputValidation",
     cwe: ['CWE-943'],
     capec: ['CAPEC-676'],
     attack: ['T1190'],
@@ -53,14 +59,18 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'OS command injection in a process that runs shell commands',
     stride: 'elevation-of-privilege',
     appliesTo: ['process'],
-    applies: "hasTechnology('shell', 'bash', 'powershell') or element.properties.executesCommands == true or hasControl('shell-execution')",
+    applies:
+      "hasTechnology('shell', 'bash', 'powershell') or element.properties.executesCommands == true or hasControl('shell-execution')",
     missing: "not hasControl('command-allowlist') and not element.inputValidation",
     cwe: ['CWE-78'],
     capec: ['CAPEC-88'],
     attack: ['T1059', 'T1190'],
     likelihood: 3,
     impact: ['C', 'I', 'A'],
-    mitigations: [m('Call programs with argument arrays, never a shell; allow-list commands', 'M1038'), m('Run with least privilege in a sandbox', 'M1048')],
+    mitigations: [
+      m('Call programs with argument arrays, never a shell; allow-list commands', 'M1038'),
+      m('Run with least privilege in a sandbox', 'M1048'),
+    ],
     references: [OWASP_CS('OS_Command_Injection_Defense')],
   },
   {
@@ -83,7 +93,7 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'Code injection through dynamic evaluation of input',
     stride: 'elevation-of-privilege',
     appliesTo: ['process'],
-    applies: "element.customDeveloped and element.properties.evaluatesCode == true",
+    applies: 'element.customDeveloped and element.properties.evaluatesCode == true',
     missing: "not hasControl('sandbox')",
     cwe: ['CWE-94'],
     capec: ['CAPEC-242'],
@@ -105,7 +115,10 @@ export const INJECTION_RULES: RuleInput[] = [
     attack: ['T1189', 'T1185'],
     likelihood: 4,
     impact: ['C', 'I'],
-    mitigations: [m('Encode output by context with an auto-escaping framework', 'M1013'), m('Set a strict Content-Security-Policy', 'M1021')],
+    mitigations: [
+      m('Encode output by context with an auto-escaping framework', 'M1013'),
+      m('Set a strict Content-Security-Policy', 'M1021'),
+    ],
     references: [OWASP_CS('Cross_Site_Scripting_Prevention'), THREAGILE('cross-site-scripting')],
   },
   {
@@ -113,7 +126,8 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'XML external entity (XXE) processing',
     stride: 'information-disclosure',
     appliesTo: ['process', 'datastore'],
-    applies: "element.dataFormats contains 'xml' or element.dataFormats contains 'soap' or hasIncomingProtocol('soap')",
+    applies:
+      "element.dataFormats contains 'xml' or element.dataFormats contains 'soap' or hasIncomingProtocol('soap')",
     missing: "not hasControl('xml-hardened')",
     cwe: ['CWE-611'],
     capec: ['CAPEC-221', 'CAPEC-201'],
@@ -143,14 +157,18 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'Deserialization of untrusted data',
     stride: 'tampering',
     appliesTo: ['process'],
-    applies: "element.dataFormats contains 'serialization' or hasTechnology('ejb', 'java-rmi') or hasIncomingProtocol('iiop', 'jrmp', 'rmi')",
+    applies:
+      "element.dataFormats contains 'serialization' or hasTechnology('ejb', 'java-rmi') or hasIncomingProtocol('iiop', 'jrmp', 'rmi')",
     missing: "not hasControl('safe-deserialization')",
     cwe: ['CWE-502'],
     capec: ['CAPEC-586'],
     attack: ['T1190', 'T1059'],
     likelihood: 3,
     impact: ['C', 'I', 'A'],
-    mitigations: [m('Accept only data formats (JSON) or allow-list deserialized classes', 'M1013'), m('Sign serialized payloads and check before use', 'M1045')],
+    mitigations: [
+      m('Accept only data formats (JSON) or allow-list deserialized classes', 'M1013'),
+      m('Sign serialized payloads and check before use', 'M1045'),
+    ],
     references: [OWASP_CS('Deserialization'), THREAGILE('untrusted-deserialization')],
   },
   {
@@ -158,7 +176,8 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'Path traversal against file storage',
     stride: 'information-disclosure',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'file-storage', 'file-server') or flow.protocol in ['ftp', 'sftp', 'smb', 'nfs', 'local-file-access']",
+    applies:
+      "isType(destination, 'file-storage', 'file-server') or flow.protocol in ['ftp', 'sftp', 'smb', 'nfs', 'local-file-access']",
     missing: "not hasControl(source, 'path-canonicalization') and not source.inputValidation",
     cwe: ['CWE-22'],
     capec: ['CAPEC-126'],
@@ -180,8 +199,14 @@ export const INJECTION_RULES: RuleInput[] = [
     attack: ['T1190', 'T1552.005'],
     likelihood: 3,
     impact: ['C'],
-    mitigations: [m('Allow-list destination URLs; block link-local and metadata addresses', 'M1037'), m('Filter egress traffic at the network', 'M1030')],
-    references: [OWASP_CS('Server_Side_Request_Forgery_Prevention'), THREAGILE('server-side-request-forgery')],
+    mitigations: [
+      m('Allow-list destination URLs; block link-local and metadata addresses', 'M1037'),
+      m('Filter egress traffic at the network', 'M1030'),
+    ],
+    references: [
+      OWASP_CS('Server_Side_Request_Forgery_Prevention'),
+      THREAGILE('server-side-request-forgery'),
+    ],
   },
   {
     id: 'missing-file-validation',
@@ -195,7 +220,9 @@ export const INJECTION_RULES: RuleInput[] = [
     attack: ['T1505.003', 'T1190'],
     likelihood: 3,
     impact: ['C', 'I', 'A'],
-    mitigations: [m('Check type, size and content of uploads; scan them; store outside the web root', 'M1049')],
+    mitigations: [
+      m('Check type, size and content of uploads; scan them; store outside the web root', 'M1049'),
+    ],
     references: [OWASP_CS('File_Upload'), THREAGILE('missing-file-validation')],
   },
   {
@@ -203,14 +230,15 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'Search query injection against a search engine',
     stride: 'tampering',
     appliesTo: ['flow'],
-    applies: "isType(destination, 'search-engine', 'search-index') or hasTechnology(destination, 'elasticsearch', 'opensearch', 'solr')",
+    applies:
+      "isType(destination, 'search-engine', 'search-index') or hasTechnology(destination, 'elasticsearch', 'opensearch', 'solr')",
     missing: "not hasControl(source, 'parameterized-queries') and not source.inputValidation",
     cwe: ['CWE-74'],
     capec: ['CAPEC-250'],
     attack: ['T1190'],
     likelihood: 2,
     impact: ['C', 'I'],
-    mitigations: [m('Use the search client\'s query builders; never pass raw query strings', 'M1013')],
+    mitigations: [m("Use the search client's query builders; never pass raw query strings", 'M1013')],
     references: [THREAGILE('search-query-injection')],
   },
   {
@@ -233,14 +261,17 @@ export const INJECTION_RULES: RuleInput[] = [
     title: 'HTTP request smuggling between a proxy and its back end',
     stride: 'tampering',
     appliesTo: ['flow'],
-    applies: "isType(source, 'reverse-proxy', 'load-balancer', 'gateway', 'waf') and flow.protocol in ['http', 'https']",
+    applies:
+      "isType(source, 'reverse-proxy', 'load-balancer', 'gateway', 'waf') and flow.protocol in ['http', 'https']",
     missing: "not hasControl('http2-end-to-end', 'request-normalization')",
     cwe: ['CWE-444'],
     capec: ['CAPEC-33'],
     attack: ['T1190'],
     likelihood: 2,
     impact: ['C', 'I'],
-    mitigations: [m('Use HTTP/2 end to end or normalize and reject ambiguous requests at the proxy', 'M1050')],
+    mitigations: [
+      m('Use HTTP/2 end to end or normalize and reject ambiguous requests at the proxy', 'M1050'),
+    ],
     references: ['https://portswigger.net/web-security/request-smuggling'],
   },
 ];

@@ -78,7 +78,8 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     title: 'Data flow whose protocol does not match its target',
     stride: 'information-disclosure',
     appliesTo: ['flow'],
-    applies: "(flow.protocol == 'jdbc' and not isType(destination, 'datastore')) or (flow.protocol == 'local-file-access' and not isType(destination, 'file-storage', 'datastore')) or (flow.protocol == 'container-spawning' and not isType(destination, 'container-platform'))",
+    applies:
+      "(flow.protocol == 'jdbc' and not isType(destination, 'datastore')) or (flow.protocol == 'local-file-access' and not isType(destination, 'file-storage', 'datastore')) or (flow.protocol == 'container-spawning' and not isType(destination, 'container-platform'))",
     cwe: ['CWE-1059'],
     capec: ['CAPEC-169'],
     attack: [],

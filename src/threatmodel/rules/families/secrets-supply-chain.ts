@@ -10,14 +10,18 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'Secrets leaked through source code or artifacts',
     stride: 'information-disclosure',
     appliesTo: ['process', 'datastore'],
-    applies: "isType('source-repository', 'artifact-registry') or hasTechnology('git', 'github', 'gitlab', 'bitbucket', 'nexus', 'artifactory')",
+    applies:
+      "isType('source-repository', 'artifact-registry') or hasTechnology('git', 'github', 'gitlab', 'bitbucket', 'nexus', 'artifactory')",
     missing: "not hasControl('secret-scanning')",
     cwe: ['CWE-200', 'CWE-540'],
     capec: ['CAPEC-191'],
     attack: ['T1552.001', 'T1213.003'],
     likelihood: 3,
     impact: ['C'],
-    mitigations: [m('Scan commits and artifacts for secrets; block pushes that contain them', 'M1047'), m('Keep secrets in a vault', 'M1041')],
+    mitigations: [
+      m('Scan commits and artifacts for secrets; block pushes that contain them', 'M1047'),
+      m('Keep secrets in a vault', 'M1041'),
+    ],
     references: [OWASP_CS('Secrets_Management'), THREAGILE('accidental-secret-leak')],
   },
   {
@@ -25,7 +29,8 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'Hard-coded credentials in custom code',
     stride: 'information-disclosure',
     appliesTo: ['process'],
-    applies: "element.customDeveloped and (handles('credentials', 'secrets') or connectsTo('datastore') or hasOutgoingProtocol('https', 'http'))",
+    applies:
+      "element.customDeveloped and (handles('credentials', 'secrets') or connectsTo('datastore') or hasOutgoingProtocol('https', 'http'))",
     missing: "not hasControl('secrets-manager', 'secret-scanning', 'workload-identity')",
     cwe: ['CWE-798'],
     capec: ['CAPEC-191'],
@@ -55,7 +60,8 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'Secrets handled without a secrets vault',
     stride: 'information-disclosure',
     appliesTo: ['process'],
-    applies: "handles('secrets', 'credentials') and element.customDeveloped and not modelHas('vault', 'secrets-store', 'kms')",
+    applies:
+      "handles('secrets', 'credentials') and element.customDeveloped and not modelHas('vault', 'secrets-store', 'kms')",
     missing: "not hasControl('secrets-manager')",
     cwe: ['CWE-522'],
     capec: ['CAPEC-37'],
@@ -70,7 +76,8 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'Vault shares its network segment with other components',
     stride: 'elevation-of-privilege',
     appliesTo: ['process', 'datastore'],
-    applies: "(isType('vault', 'secrets-store', 'kms') or hasTechnology('vault', 'hashicorp-vault')) and coLocatedWithNon('vault', 'secrets-store', 'kms')",
+    applies:
+      "(isType('vault', 'secrets-store', 'kms') or hasTechnology('vault', 'hashicorp-vault')) and coLocatedWithNon('vault', 'secrets-store', 'kms')",
     missing: "not hasControl('network-policy', 'micro-segmentation')",
     cwe: ['CWE-653'],
     capec: ['CAPEC-233'],
@@ -92,7 +99,9 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     attack: ['T1195.001'],
     likelihood: 3,
     impact: ['C', 'I', 'A'],
-    mitigations: [m('Pin and verify dependencies, keep an SBOM, scan for known vulnerabilities', 'M1051', 'M1016')],
+    mitigations: [
+      m('Pin and verify dependencies, keep an SBOM, scan for known vulnerabilities', 'M1051', 'M1016'),
+    ],
     references: [SLSA],
   },
   {
@@ -107,7 +116,9 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     attack: ['T1195.002', 'T1213.003'],
     likelihood: 3,
     impact: ['I'],
-    mitigations: [m('Protect branches, require reviews and signed commits; MFA for developers', 'M1045', 'M1032')],
+    mitigations: [
+      m('Protect branches, require reviews and signed commits; MFA for developers', 'M1045', 'M1032'),
+    ],
     references: [THREAGILE('code-backdooring'), SLSA],
   },
   {
@@ -115,14 +126,21 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'CI/CD pipeline compromise (poisoned pipeline, stolen runner secrets)',
     stride: 'elevation-of-privilege',
     appliesTo: ['process'],
-    applies: "isType('build-pipeline') or hasTechnology('jenkins', 'github-actions', 'gitlab-ci', 'circleci', 'azure-pipelines')",
+    applies:
+      "isType('build-pipeline') or hasTechnology('jenkins', 'github-actions', 'gitlab-ci', 'circleci', 'azure-pipelines')",
     missing: "not hasControl('isolated-runners', 'pipeline-hardening', 'least-privilege')",
     cwe: ['CWE-269', 'CWE-829'],
     capec: ['CAPEC-511', 'CAPEC-444'],
     attack: ['T1195.002', 'T1072'],
     likelihood: 3,
     impact: ['C', 'I'],
-    mitigations: [m('Ephemeral isolated runners, scoped short-lived credentials, review of pipeline changes', 'M1026', 'M1048')],
+    mitigations: [
+      m(
+        'Ephemeral isolated runners, scoped short-lived credentials, review of pipeline changes',
+        'M1026',
+        'M1048',
+      ),
+    ],
     references: ['https://owasp.org/www-project-top-10-ci-cd-security-risks/'],
   },
   {
@@ -159,7 +177,8 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     title: 'Build pipeline pushes into production targets',
     stride: 'tampering',
     appliesTo: ['flow'],
-    applies: "isType(source, 'build-pipeline') and not isType(destination, 'build-pipeline', 'source-repository', 'artifact-registry')",
+    applies:
+      "isType(source, 'build-pipeline') and not isType(destination, 'build-pipeline', 'source-repository', 'artifact-registry')",
     missing: 'not flow.readonly',
     cwe: ['CWE-1127'],
     capec: ['CAPEC-444'],

@@ -26,7 +26,7 @@ export const STRIDE_PER_ELEMENT_RULES: RuleInput[] = [
     title: 'Unauthorized modification of stored data',
     stride: 'tampering',
     appliesTo: ['datastore'],
-    applies: 'element.integrity >= 3 or handles(\'financial\', \'card-data\', \'credentials\', \'health\')',
+    applies: "element.integrity >= 3 or handles('financial', 'card-data', 'credentials', 'health')",
     missing: "element.authorization in ['none', 'unknown'] and not hasControl('integrity-check')",
     cwe: ['CWE-284', 'CWE-345'],
     capec: ['CAPEC-165'],
