@@ -7,6 +7,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   // Byte order for the columns compared as ranges (versions, values, IP bounds), whatever the
   // database's locale; SQLite's default collation already is.
   const bytewise = dialect === 'postgres' ? sql`collate "C"` : sql``;
+  // Tables keyed by their primary key alone are one B-tree instead of two on SQLite, which
+  // halves the page writes of the ingest hot path. `objects` keeps its rowid: FTS5 keys on it.
+  const keyed = dialect === 'sqlite' ? sql`without rowid` : sql``;
   await db.schema
     .createTable('objects')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -34,6 +37,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('modified_key', 'text', (c) => c.notNull().modifyEnd(bytewise))
     .addColumn('json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('object_versions_pk', ['id', 'modified_key'])
+    .modifyEnd(keyed)
     .execute();
 
   await db.schema
@@ -42,6 +46,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('source_ref', 'text', (c) => c.notNull())
     .addColumn('relationship_type', 'text', (c) => c.notNull())
     .addColumn('target_ref', 'text', (c) => c.notNull())
+    .modifyEnd(keyed)
     .execute();
   await db.schema.createIndex('relationships_source').on('relationships').columns(['source_ref']).execute();
   await db.schema.createIndex('relationships_target').on('relationships').columns(['target_ref']).execute();
@@ -54,6 +59,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('range_lo', 'text', (c) => c.modifyEnd(bytewise))
     .addColumn('range_hi', 'text', (c) => c.modifyEnd(bytewise))
     .addPrimaryKeyConstraint('observables_pk', ['value', 'kind', 'object_id'])
+    .modifyEnd(keyed)
     .execute();
   await db.schema.createIndex('observables_object').on('observables').columns(['object_id']).execute();
   await db.schema
@@ -80,6 +86,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('reliability', 'text')
     .addColumn('tlp', 'text')
     .addPrimaryKeyConstraint('provenance_pk', ['object_id', 'source_id'])
+    .modifyEnd(keyed)
     .execute();
   await db.schema.createIndex('provenance_source').on('provenance').columns(['source_id']).execute();
 

@@ -13,6 +13,7 @@ export function connectSqlite(path: string): Store {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('cache_size = -65536');
+  raw.pragma('wal_autocheckpoint = 16384');
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   let writer: ReturnType<typeof createSqliteIngestWriter> | undefined;
