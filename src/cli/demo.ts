@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS } from '../core/limits.ts';
-import { ingest } from '../intel/ingest/ingest.ts';
+import { ingestLocation } from '../intel/ingest/ingest.ts';
 import type { IngestResult } from '../intel/ingest/result.ts';
 import { lookup } from '../intel/lookup.ts';
-import { createSource } from '../intel/sources/index.ts';
 import type { IngestFormat } from '../intel/source.ts';
 import { countByType } from '../store/objects-repo.ts';
 import { LOCAL_OPERATOR } from '../store/viewer.ts';
@@ -31,9 +29,9 @@ export function registerDemoCommand(program: Command): void {
       await withStore(cmd, async (store) => {
         for (const d of DEMO) {
           const location = fileURLToPath(new URL(`../../demo/${d.file}`, import.meta.url));
-          const result = await ingest({
+          const { result } = await ingestLocation({
             store,
-            records: createSource(d.format).read({ location, limits: DEFAULT_LIMITS }),
+            location,
             format: d.format,
             sourceName: d.source,
             reliability: d.reliability,

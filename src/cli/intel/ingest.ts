@@ -1,10 +1,9 @@
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
-import { DEFAULT_LIMITS } from '../../core/limits.ts';
-import { assertReliability, ingest } from '../../intel/ingest/ingest.ts';
+import { assertReliability, ingestLocation } from '../../intel/ingest/ingest.ts';
 import type { IngestResult } from '../../intel/ingest/result.ts';
-import { createSource, detectFormat } from '../../intel/sources/index.ts';
+import { detectFormat } from '../../intel/sources/index.ts';
 import type { IngestFormat } from '../../intel/source.ts';
 import { isTlp } from '../../stix/markings.ts';
 import { printJson, printLines } from '../output.ts';
@@ -61,12 +60,11 @@ export function registerIngestCommand(intel: Command): void {
       const tlp = flags.tlp;
       if (tlp !== undefined && !isTlp(tlp)) throw new AppError('USAGE', `unknown TLP ${tlp}`);
       const format = flags.format === 'auto' ? await detectFormat(input) : flags.format;
-      const source = createSource(format);
       const progress = flags.json ? undefined : createProgress(`ingest ${basename(input)}`);
-      const result = await withStore(cmd, (store) =>
-        ingest({
+      const { result } = await withStore(cmd, (store) =>
+        ingestLocation({
           store,
-          records: source.read({ location: input, limits: DEFAULT_LIMITS }),
+          location: input,
           format,
           sourceName: flags.source ?? (input === '-' ? 'stdin' : basename(input)),
           ...(reliability ? { reliability } : {}),

@@ -1,13 +1,12 @@
 import { AppError, toAppError } from '../../core/errors.ts';
-import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
+import type { Limits } from '../../core/limits.ts';
 import { isoNow, systemClock, type Clock } from '../../core/time.ts';
 import { isTlp } from '../../stix/markings.ts';
 import { finishFeedRun, saveFeedState, startFeedRun, type Feed } from '../../store/feeds-repo.ts';
 import type { Store } from '../../store/store.ts';
-import { assertReliability, ingest } from '../ingest/ingest.ts';
+import { assertReliability, ingestLocation } from '../ingest/ingest.ts';
 import type { IngestResult } from '../ingest/result.ts';
 import type { IngestFormat } from '../source.ts';
-import { createSource } from '../sources/index.ts';
 import { parseCsvMapping } from './catalog-schema.ts';
 
 export type FeedRunOutcome =
@@ -44,23 +43,24 @@ export async function runFeed(
   const runId = await startFeedRun(store, feed.name, isoNow(clock));
   try {
     const headers = resolveHeaders(feed.headers);
-    const source = createSource(feed.format as IngestFormat, {
-      ...(headers ? { headers } : {}),
-      allowPrivate: feed.allowPrivate,
-      allowRedirects: feed.allowRedirects,
-      ...(feed.mapping ? { csv: parseCsvMapping(feed.mapping, `feed ${feed.name} mapping`) } : {}),
-      ...(feed.state ? { mispState: feed.state } : {}),
-    });
-    const result = await ingest({
+    const { result, state } = await ingestLocation({
       store,
-      records: source.read({ location: feed.location, limits: opts.limits ?? DEFAULT_LIMITS }),
+      location: feed.location,
       format: feed.format as IngestFormat,
+      settings: {
+        ...(headers ? { headers } : {}),
+        allowPrivate: feed.allowPrivate,
+        allowRedirects: feed.allowRedirects,
+        ...(feed.mapping ? { csv: parseCsvMapping(feed.mapping, `feed ${feed.name} mapping`) } : {}),
+        ...(feed.state ? { mispState: feed.state } : {}),
+      },
+      ...(opts.limits ? { limits: opts.limits } : {}),
       sourceName: feed.name,
       ...(feed.reliability ? { reliability: assertReliability(feed.reliability) } : {}),
       ...(feed.tlp && isTlp(feed.tlp) ? { tlp: feed.tlp } : {}),
       clock,
     });
-    if (source.state) await saveFeedState(store, feed.name, source.state());
+    if (state) await saveFeedState(store, feed.name, state);
     const status = result.counts.rejected > 0 ? 'rejects' : 'ok';
     await finishFeedRun(store, runId, { finished: isoNow(clock), status, counts: result.counts });
     return { feed: feed.name, status, result };

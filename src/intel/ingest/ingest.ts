@@ -1,19 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../core/errors.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
 import { isoNow, systemClock, type Clock } from '../../core/time.ts';
 import type { Tlp } from '../../stix/markings.ts';
 import { ensureSource } from '../../store/sources-repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { IngestFormat, SourceRecord } from '../source.ts';
-import { normalize, type NormalizedItem } from './normalize.ts';
+import { createSource, type SourceSettings } from '../sources/index.ts';
+import { normalizeRecords, type NormalizeContext, type NormalizedBatch } from './normalize-batches.ts';
+import type { NormalizedItem } from './normalize.ts';
 import { planBatch } from './plan-batch.ts';
 import { MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from './result.ts';
+import { normalizeInWorker } from './worker-batches.ts';
 
 export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
-export interface IngestOptions {
+export interface IngestCommon {
   store: Store;
-  records: AsyncIterable<SourceRecord>;
   format: IngestFormat;
   sourceName: string;
   reliability?: Reliability;
@@ -25,21 +28,70 @@ export interface IngestOptions {
   onProgress?: (received: number) => void;
 }
 
+const DEFAULT_BATCH = 5000;
+
+/** Ingests records read in this thread (tests, small inputs, sources built in code). */
+export async function ingest(
+  opts: IngestCommon & { records: AsyncIterable<SourceRecord> },
+): Promise<IngestResult> {
+  const context = contextOf(opts);
+  return store(opts, context, normalizeRecords(opts.records, context, opts.batchSize ?? DEFAULT_BATCH));
+}
+
 /**
- * Runs records through validation, canonicalization and merge into the store, one
- * transaction per batch, and returns the per-object result. Bad items are rejected with
- * their path and reason; they never stop their valid siblings (unless `strict`).
+ * Ingests a file, URL or stdin: a worker thread reads and normalizes while this thread
+ * writes, so the two halves of the work run on two cores. Returns the source's state for
+ * its next run too (MISP feeds fetch only what changed).
  */
-export async function ingest(opts: IngestOptions): Promise<IngestResult> {
+export async function ingestLocation(
+  opts: IngestCommon & { location: string; settings?: SourceSettings; limits?: Limits },
+): Promise<{ result: IngestResult; state?: Record<string, number> }> {
+  const context = contextOf(opts);
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (opts.location === '-') {
+    // Standard input belongs to this thread; it is read here.
+    const source = createSource(opts.format, opts.settings);
+    const records = source.read({ location: '-', limits });
+    return {
+      result: await store(opts, context, normalizeRecords(records, context, opts.batchSize ?? DEFAULT_BATCH)),
+    };
+  }
+  const work = normalizeInWorker({
+    format: opts.format,
+    settings: opts.settings ?? {},
+    location: opts.location,
+    limits,
+    context,
+    batchSize: opts.batchSize ?? DEFAULT_BATCH,
+    maxInFlight: 2,
+  });
+  const result = await store(opts, context, work.batches);
+  const state = work.state();
+  return { result, ...(state ? { state } : {}) };
+}
+
+function contextOf(opts: IngestCommon): NormalizeContext {
+  return { now: isoNow(opts.clock ?? systemClock), ...(opts.tlp ? { tlp: opts.tlp } : {}) };
+}
+
+/**
+ * Stage two: merges normalized batches into the store, one transaction per batch, and
+ * counts the per-object results. Bad items are rejected with their path and reason; they
+ * never stop their valid siblings (unless `strict`).
+ */
+async function store(
+  opts: IngestCommon,
+  context: NormalizeContext,
+  batches: AsyncIterable<NormalizedBatch>,
+): Promise<IngestResult> {
   const started = performance.now();
-  const now = isoNow(opts.clock ?? systemClock);
   const source = await ensureSource(opts.store, {
     name: opts.sourceName,
     reliability: opts.reliability,
     tlp: opts.tlp,
-    now,
+    now: context.now,
   });
-  const prov = { sourceId: source.id, seen: now, reliability: source.reliability, tlp: source.tlp };
+  const prov = { sourceId: source.id, seen: context.now, reliability: source.reliability, tlp: source.tlp };
   const result: IngestResult = {
     source: opts.sourceName,
     format: opts.format,
@@ -47,8 +99,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     rejected: [],
     seconds: 0,
   };
-  const batchSize = opts.batchSize ?? 5000;
-  let pending: NormalizedItem[] = [];
   const held: NormalizedItem[][] = [];
 
   const flush = async (items: NormalizedItem[]) => {
@@ -59,26 +109,21 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     for (const o of outcomes) result.counts[o] += 1;
   };
 
-  for await (const rec of opts.records) {
-    result.counts.received += 1;
-    const item = normalize(rec, { now, ...(opts.tlp ? { tlp: opts.tlp } : {}) });
-    if (!item.ok) {
-      result.counts.rejected += 1;
-      if (result.rejected.length < MAX_LISTED_REJECTS)
-        result.rejected.push(rejectedItem(item.location, item.message, item.id));
-    } else {
-      pending.push(item);
-      if (pending.length >= batchSize) {
-        if (opts.strict) held.push(pending);
-        else await flush(pending);
-        pending = [];
+  for await (const batch of batches) {
+    const items: NormalizedItem[] = [];
+    for (const item of batch) {
+      result.counts.received += 1;
+      if (item.ok) items.push(item);
+      else {
+        result.counts.rejected += 1;
+        if (result.rejected.length < MAX_LISTED_REJECTS)
+          result.rejected.push(rejectedItem(item.location, item.message, item.id));
       }
     }
-    if (opts.onProgress && result.counts.received % 10_000 === 0) opts.onProgress(result.counts.received);
+    if (opts.strict) held.push(items);
+    else await flush(items);
+    opts.onProgress?.(result.counts.received);
   }
-  if (opts.strict) held.push(pending);
-  else await flush(pending);
-
   if (opts.strict && result.counts.rejected === 0) {
     for (const items of held) await flush(items);
   }

@@ -68,17 +68,21 @@ function compileCall(name: string, argNodes: readonly Node[]): Evaluator {
     first?.type === 'path' && first.keys.length === 0 && SUBJECT_ROOTS.has(first.root)
       ? first.root
       : undefined;
-  const args = (subjectRoot ? argNodes.slice(1) : argNodes).map(compileNode);
+  const argList = subjectRoot ? argNodes.slice(1) : argNodes;
+  const args = argList.map(compileNode);
+  // Arguments that are literals (the usual case) are evaluated once, not on every call.
+  const constant = argList.every(isConstant) ? args.map((a) => a(NO_CONTEXT)) : undefined;
   return (ctx) => {
     const subject = subjectRoot ? ctx.root(subjectRoot) : undefined;
     if (subjectRoot && !subject) return false;
-    return ctx.call(
-      name,
-      subject,
-      args.map((a) => a(ctx)),
-    );
+    return ctx.call(name, subject, constant ?? args.map((a) => a(ctx)));
   };
 }
+
+const isConstant = (node: Node): boolean =>
+  node.type === 'literal' || (node.type === 'list' && node.items.every(isConstant));
+
+const NO_CONTEXT: ConditionContext = { root: () => undefined, call: () => undefined };
 
 export function truthy(value: Value): boolean {
   if (Array.isArray(value)) return value.length > 0;

@@ -49,9 +49,10 @@ export interface AnalyzedThreat {
   factors: Factor[];
   /** `engine` for a rule's finding, `model` for a threat the model file carries. */
   source: 'engine' | 'model';
-  description?: string;
-  decision?: Decision;
-  references?: string[];
+  /** Absent (undefined) properties are left out of the JSON form. */
+  description: string | undefined;
+  decision: Decision | undefined;
+  references: string[];
 }
 
 export interface RegisterEntry {

@@ -28,8 +28,11 @@ export function analyzeModel(model: ThreatModel, opts: AnalyzeOptions = {}): Ana
   for (const finding of findThreats(graph, rules)) {
     const ruleId = finding.rule.rule.id;
     const targetId = finding.target.view.id;
-    const reason = suppressions.get(`${ruleId}\0${targetId}`) ?? suppressions.get(`${ruleId}\0*`);
-    const threat = { ...buildThreat(finding, graph, opts.evidence), controlPresent: finding.controlPresent };
+    const reason =
+      suppressions.size === 0
+        ? undefined
+        : (suppressions.get(`${ruleId}\0${targetId}`) ?? suppressions.get(`${ruleId}\0*`));
+    const threat = buildThreat(finding, graph, opts.evidence);
     if (reason !== undefined) suppressed.push({ threatId: threat.id, ruleId, elementId: targetId, reason });
     else pending.set(threat.id, threat);
   }

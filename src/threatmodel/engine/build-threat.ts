@@ -3,7 +3,7 @@ import { rateImpact } from '../risk/impact.ts';
 import { rateLikelihood } from '../risk/likelihood.ts';
 import type { Finding } from './find-threats.ts';
 import type { ModelGraph } from './graph.ts';
-import type { AnalyzedThreat } from './analysis.ts';
+import type { PendingThreat } from './resolve-status.ts';
 
 /** Stable threat id: `<rule-id>@<element, flow or asset id>`, so decisions survive re-analysis. */
 export const threatId = (ruleId: string, targetId: string) => `${ruleId}@${targetId}`;
@@ -16,7 +16,7 @@ export function buildThreat(
   finding: Finding,
   graph: ModelGraph,
   evidence?: LikelihoodEvidence,
-): Omit<AnalyzedThreat, 'risk' | 'status'> {
+): PendingThreat {
   const { rule } = finding.rule;
   const { target } = finding;
   const id = threatId(rule.id, target.view.id);
@@ -59,8 +59,11 @@ export function buildThreat(
     mitigations: finding.rule.suggested,
     factors: [...likelihood.factors, ...impact.factors],
     source: 'engine',
-    ...(rule.description ? { description: rule.description } : {}),
+    description: rule.description,
+    decision: undefined,
     references: rule.references,
+    carriedStatus: undefined,
+    controlPresent: finding.controlPresent,
   };
 }
 

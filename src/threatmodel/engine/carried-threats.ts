@@ -31,8 +31,11 @@ export function carriedThreat(t: ModelThreat): PendingThreat {
     mitigations: t.mitigation ? [{ title: t.mitigation, status: 'described' }] : [],
     factors,
     source: 'model',
-    ...(t.description ? { description: t.description } : {}),
+    description: t.description,
+    decision: undefined,
+    references: [],
     carriedStatus: t.status,
+    controlPresent: false,
   };
 }
 

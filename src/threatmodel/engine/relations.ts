@@ -4,10 +4,30 @@ import type { Target } from './target.ts';
 
 type Relation = (graph: ModelGraph, target: Target, args: Value[]) => Value;
 
-const strings = (args: Value[]): string[] =>
-  args
-    .flatMap((a) => (Array.isArray(a) ? (a as Value[]) : [a]))
-    .filter((a): a is string => typeof a === 'string');
+// Literal arguments arrive as the same array on every call, so their string form is cached.
+const stringCache = new WeakMap<readonly Value[], string[]>();
+const lowerCache = new WeakMap<readonly Value[], string[]>();
+
+function strings(args: readonly Value[]): string[] {
+  let out = stringCache.get(args);
+  if (out) return out;
+  out = [];
+  for (const a of args) {
+    if (typeof a === 'string') out.push(a);
+    else if (Array.isArray(a)) for (const x of a as Value[]) if (typeof x === 'string') out.push(x);
+  }
+  stringCache.set(args, out);
+  return out;
+}
+
+function lowerStrings(args: readonly Value[]): string[] {
+  let out = lowerCache.get(args);
+  if (!out) {
+    out = strings(args).map((s) => s.toLowerCase());
+    lowerCache.set(args, out);
+  }
+  return out;
+}
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const anyIn = (values: unknown, names: string[]) => list(values).some((v) => names.includes(v as string));
 
@@ -26,16 +46,8 @@ const isType = (g: ModelGraph, v: View | undefined, names: string[]) => v !== un
 /** The relation functions of the condition language (names and arity in conditions/vocabulary.ts). */
 const RELATIONS: Record<string, Relation> = {
   isType: (g, t, a) => t.kind === 'element' && g.isType(t.view, strings(a)),
-  hasTechnology: (g, t, a) =>
-    anyIn(
-      t.view.technologies,
-      strings(a).map((s) => s.toLowerCase()),
-    ),
-  hasControl: (g, t, a) =>
-    anyIn(
-      t.view.controls,
-      strings(a).map((s) => s.toLowerCase()),
-    ),
+  hasTechnology: (g, t, a) => anyIn(t.view.technologies, lowerStrings(a)),
+  hasControl: (g, t, a) => anyIn(t.view.controls, lowerStrings(a)),
   handles: (g, t, a) => anyIn(t.view.data, strings(a)),
   inBoundaryType: (g, t, a) => {
     const names = strings(a);
@@ -78,12 +90,12 @@ const RELATIONS: Record<string, Relation> = {
     return flows.some((f) => names.includes(f.authentication as string));
   },
   hasIncomingProtocol: (g, t, a) => {
-    const names = strings(a).map((s) => s.toLowerCase());
+    const names = lowerStrings(a);
     const flows = t.kind === 'flow' ? [t.view] : g.incoming(t.view.id).map((e) => e.flow);
     return flows.some((f) => names.includes(f.protocol as string));
   },
   hasOutgoingProtocol: (g, t, a) => {
-    const names = strings(a).map((s) => s.toLowerCase());
+    const names = lowerStrings(a);
     const flows = t.kind === 'flow' ? [t.view] : g.outgoing(t.view.id).map((e) => e.flow);
     return flows.some((f) => names.includes(f.protocol as string));
   },

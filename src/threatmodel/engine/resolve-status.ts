@@ -10,10 +10,14 @@ import {
 import type { AnalyzedThreat, ThreatMitigation } from './analysis.ts';
 import type { PatternIndex } from './pattern.ts';
 
+/**
+ * A threat before mitigations and decisions. Every property is always present (undefined when
+ * unknown) so that all threats share one object shape, which keeps sorting and summing fast.
+ */
 export type PendingThreat = Omit<AnalyzedThreat, 'risk' | 'status'> & {
   /** Status the threat carries before decisions (a carried threat's own status). */
-  carriedStatus?: ThreatStatus;
-  controlPresent?: boolean;
+  carriedStatus: ThreatStatus | undefined;
+  controlPresent: boolean;
 };
 
 export interface ResolveContext {
@@ -29,7 +33,8 @@ export interface ResolveContext {
  * then `mitigated` when the model's controls or implemented mitigations lower the band; else open.
  */
 export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): AnalyzedThreat {
-  const { carriedStatus, controlPresent, ...threat } = pending;
+  const { carriedStatus, controlPresent } = pending;
+  const threat = pending;
   // Pending threats are built afresh for each analysis, so their factor list is extended in place.
   const factors: Factor[] = threat.factors;
   const linked = ctx.mitigations.lookup(threat.id);
@@ -100,5 +105,24 @@ export function resolveThreat(pending: PendingThreat, ctx: ResolveContext): Anal
         : 'implemented mitigations lower the band',
     });
   }
-  return { ...threat, risk, status, mitigations, factors, ...(decision ? { decision } : {}) };
+  return {
+    id: threat.id,
+    ruleId: threat.ruleId,
+    title: threat.title,
+    stride: threat.stride,
+    elementIds: threat.elementIds,
+    cwe: threat.cwe,
+    capec: threat.capec,
+    attack: threat.attack,
+    likelihood: threat.likelihood,
+    impact: threat.impact,
+    risk,
+    status,
+    mitigations,
+    factors,
+    source: threat.source,
+    description: threat.description,
+    decision,
+    references: threat.references,
+  };
 }

@@ -1,0 +1,65 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../core/errors.ts';
+import type { NormalizedBatch } from './normalize-batches.ts';
+import type { WorkerJob, WorkerMessage } from './worker-protocol.ts';
+
+/** The worker loads TypeScript sources through tsx, as the main thread does (bin/threatloom.js). */
+const BOOTSTRAP = `(async () => {
+  const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
+  register();
+  await import(${JSON.stringify(new URL('./normalize-worker.ts', import.meta.url).href)});
+})()`;
+
+export interface WorkerBatches {
+  batches: AsyncGenerator<NormalizedBatch>;
+  /** The source's state for its next run (MISP feeds), known once the batches are consumed. */
+  state(): Record<string, number> | undefined;
+}
+
+/**
+ * Runs stage one of ingestion (read + normalize) in a worker thread and yields its batches;
+ * each consumed batch gives the worker credit for one more, so memory stays bounded.
+ */
+export function normalizeInWorker(job: WorkerJob): WorkerBatches {
+  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+  const queue: WorkerMessage[] = [];
+  let notify: (() => void) | undefined;
+  let failure: Error | undefined;
+  let state: Record<string, number> | undefined;
+  let exited = false;
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    notify?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    notify?.();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    notify?.();
+  });
+
+  async function* batches(): AsyncGenerator<NormalizedBatch> {
+    try {
+      for (;;) {
+        while (queue.length === 0 && !failure && !exited)
+          await new Promise<void>((resolve) => (notify = resolve));
+        if (failure) throw failure;
+        if (queue.length === 0)
+          throw new AppError('INTERNAL', 'the ingest worker stopped before it finished');
+        const m = queue.shift()!;
+        if (m.kind === 'error') throw new AppError(m.code, m.message, m.location);
+        if (m.kind === 'done') {
+          state = m.state;
+          return;
+        }
+        yield m.batch;
+        worker.postMessage('more');
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+  return { batches: batches(), state: () => state };
+}

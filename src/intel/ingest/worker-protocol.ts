@@ -1,0 +1,22 @@
+import type { ErrorCode, ErrorLocation } from '../../core/errors.ts';
+import type { Limits } from '../../core/limits.ts';
+import type { IngestFormat } from '../source.ts';
+import type { SourceSettings } from '../sources/index.ts';
+import type { NormalizeContext, NormalizedBatch } from './normalize-batches.ts';
+
+/** What the normalize worker is asked to read (everything in it survives structured cloning). */
+export interface WorkerJob {
+  format: IngestFormat;
+  settings: SourceSettings;
+  location: string;
+  limits: Limits;
+  context: NormalizeContext;
+  batchSize: number;
+  /** Batches the worker may have sent and not yet seen consumed: bounds memory. */
+  maxInFlight: number;
+}
+
+export type WorkerMessage =
+  | { kind: 'batch'; batch: NormalizedBatch }
+  | { kind: 'done'; state?: Record<string, number> }
+  | { kind: 'error'; code: ErrorCode; message: string; location: ErrorLocation };
