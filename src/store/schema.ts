@@ -13,6 +13,53 @@ export interface Database {
   models: ModelsTable;
   model_versions: ModelVersionsTable;
   model_reviews: ModelReviewsTable;
+  warninglists: WarninglistsTable;
+  warninglist_hits: WarninglistHitsTable;
+  sightings: SightingsTable;
+  verdicts: VerdictsTable;
+  scores: ScoresTable;
+  score_models: ScoreModelsTable;
+}
+
+/** Sightings of a canonical value recorded by hand or by matching (STIX sightings stay objects). */
+export interface SightingsTable {
+  id: Generated<number>;
+  value: string;
+  kind: string;
+  count: number;
+  seen: string;
+  where_seen: string | null;
+  recorded: string;
+}
+
+/** Analyst verdicts (tp/fp) on an object, with the score features it had then. */
+export interface VerdictsTable {
+  id: Generated<number>;
+  object_id: string;
+  verdict: string;
+  note: string | null;
+  features: string;
+  created: string;
+}
+
+/** The latest score of each object; `decays_at` is when it falls below the decay threshold. */
+export interface ScoresTable {
+  object_id: string;
+  score: number;
+  base: number;
+  t0: string | null;
+  decays_at: string | null;
+  factors: string;
+  model_version: number;
+  computed: string;
+}
+
+/** Each trained score model, kept as a version; the highest version is current. */
+export interface ScoreModelsTable {
+  version: number;
+  created: string;
+  model: string;
+  metrics: string;
 }
 
 /** The current version of every STIX object; `json` is the object exactly as received. */
@@ -142,4 +189,30 @@ export interface ModelReviewsTable {
   created: string;
   comment: string | null;
   threat_id: string | null;
+}
+
+/** Known-benign lists in the MISP warninglist format; `entries` is the list as a JSON array. */
+export interface WarninglistsTable {
+  name: string;
+  /** string, substring, hostname, cidr or regex. */
+  type: string;
+  /** false_positive or known. */
+  category: string;
+  version: number;
+  description: string | null;
+  /** JSON array of MISP attribute types; null when the list applies to every type. */
+  matching_attributes: string | null;
+  entries: string;
+  entry_count: number;
+  /** SHA-256 of the list's content: loading the same list again changes nothing. */
+  digest: string;
+  loaded: string;
+}
+
+/** Which canonical values are on which known-benign list (read by scoring). */
+export interface WarninglistHitsTable {
+  value: string;
+  kind: string;
+  list_name: string;
+  category: string;
 }

@@ -4,6 +4,7 @@ import { registerCheckCommand } from './check.ts';
 import { registerDiffCommand } from './diff.ts';
 import { registerExportCommand } from './export.ts';
 import { registerImportCommand } from './import.ts';
+import { registerRegistryCommands } from './registry.ts';
 import { registerRulesCommand } from './rules.ts';
 import { registerSchemaCommand } from './schema.ts';
 
@@ -19,4 +20,5 @@ export function registerModelCommands(program: Command): void {
   registerSchemaCommand(model);
   registerImportCommand(model);
   registerExportCommand(model);
+  registerRegistryCommands(model);
 }

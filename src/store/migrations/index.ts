@@ -3,6 +3,8 @@ import type { DialectName } from '../dialect.ts';
 import * as intel from './001-intel.ts';
 import * as search from './002-search.ts';
 import * as models from './003-models.ts';
+import * as enrich from './004-enrich.ts';
+import * as scoring from './006-scoring.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001-intel': intel,
   '002-search': search,
   '003-models': models,
+  '004-enrich': enrich,
+  '006-scoring': scoring,
 };
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
