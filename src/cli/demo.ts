@@ -6,6 +6,9 @@ import { lookup } from '../intel/lookup.ts';
 import type { IngestFormat } from '../intel/source.ts';
 import { countByType } from '../store/objects-repo.ts';
 import { LOCAL_OPERATOR } from '../store/viewer.ts';
+import { analyzeModel } from '../threatmodel/engine/analyze.ts';
+import { applyGate } from '../threatmodel/engine/gate.ts';
+import { readModelFile } from '../threatmodel/formats/index.ts';
 import { printLines } from './output.ts';
 import { withStore } from './with-store.ts';
 
@@ -17,6 +20,25 @@ const DEMO: { file: string; format: IngestFormat; source: string; reliability: '
 function line(r: IngestResult): string {
   const c = r.counts;
   return `  ${r.source}: ${c.received} received, ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected`;
+}
+
+/** Analyzes the demo threat model and shows the register's head and what the CI gate says. */
+async function demoModel(): Promise<string[]> {
+  const file = fileURLToPath(new URL('../../demo/model.yaml', import.meta.url));
+  const analysis = analyzeModel(await readModelFile(file));
+  const s = analysis.summary;
+  const bands = Object.entries(s.byBand.current)
+    .map(([band, n]) => `${n} ${band}`)
+    .join(', ');
+  const gate = applyGate(analysis);
+  return [
+    `Threat model "${analysis.model.title}": ${s.threats} threats from ${s.rulesEvaluated} rules (current risk: ${bands}).`,
+    'What to do first:',
+    ...analysis.register
+      .slice(0, 5)
+      .map((r) => `  ${r.rank}. [${r.band}] ${r.title} (${r.elementIds.join(', ')}): ${r.action}`),
+    `CI gate (model check): ${gate.failing.length} ${gate.description}: exit ${gate.failing.length > 0 ? 1 : 0}`,
+  ];
 }
 
 /** `threatloom demo`: loads the demo intelligence into the store and shows what it holds. */
@@ -59,7 +81,12 @@ export function registerDemoCommand(program: Command): void {
           }
         }
       });
-      out.push('', 'Try: npx threatloom intel search lantern   |   npx threatloom intel stats');
+      out.push('', ...(await demoModel()));
+      out.push(
+        '',
+        'Try: npx threatloom intel search lantern   |   npx threatloom intel stats',
+        '     npx threatloom model analyze demo/model.yaml --format html -o report.html',
+      );
       printLines(out);
     });
 }

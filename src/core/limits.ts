@@ -5,6 +5,11 @@
 export interface Limits {
   /** Largest single JSON value (one STIX object, one MISP event, one model file), in bytes. */
   maxObjectBytes: number;
+  /**
+   * Largest document read whole (a KEV catalog, an NVD response page, a CycloneDX SBOM), in
+   * bytes; parsing holds several times this in memory.
+   */
+  maxDocumentBytes: number;
   /** Deepest nesting of arrays and objects accepted in one JSON value. */
   maxDepth: number;
   /** Longest string property accepted, in characters. */
@@ -29,6 +34,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxObjectBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 128 * 1024 * 1024,
   maxDepth: 64,
   maxStringLength: 1024 * 1024,
   maxLineBytes: 1024 * 1024,

@@ -8,6 +8,7 @@ const MAX_REPLACEMENTS = 5;
 
 interface Loaded {
   node: GraphNode;
+  object: Record<string, unknown> | null;
   revoked: boolean;
   deprecated: boolean;
 }
@@ -31,6 +32,7 @@ function toLoaded(r: { id: string; type: string; name: string | null; revoked: n
       aliases: [...new Set([...strings(o.aliases), ...strings(o.x_mitre_aliases)])],
       externalId: externalIdOf(o),
     },
+    object: o,
     revoked: Number(r.revoked) === 1,
     deprecated: o.x_mitre_deprecated === true,
   };
@@ -51,7 +53,14 @@ export class NodeCache {
 
   /** Nodes added by hand (objects that are not STIX objects, such as CWE weaknesses). */
   put(node: GraphNode): void {
-    this.loaded.set(node.id, { node, revoked: false, deprecated: false });
+    this.loaded.set(node.id, { node, object: null, revoked: false, deprecated: false });
+  }
+
+  /** The STIX object behind a node, if it is one the viewer may see (empty otherwise). */
+  async objectJson(id: string): Promise<Record<string, unknown>[]> {
+    await this.load([id]);
+    const o = this.loaded.get(id)?.object;
+    return o ? [o] : [];
   }
 
   async load(ids: string[]): Promise<void> {

@@ -1,4 +1,11 @@
 import type { Generated } from 'kysely';
+import type {
+  ExternalRefsTable,
+  KnowledgeMetaTable,
+  OrgProfileTable,
+  VulnerabilityFactsTable,
+  WeaknessesTable,
+} from './knowledge-tables.ts';
 
 /** Table types of the store; both dialects hold exactly these tables. */
 export interface Database {
@@ -13,6 +20,11 @@ export interface Database {
   models: ModelsTable;
   model_versions: ModelVersionsTable;
   model_reviews: ModelReviewsTable;
+  vulnerability_facts: VulnerabilityFactsTable;
+  weaknesses: WeaknessesTable;
+  external_refs: ExternalRefsTable;
+  knowledge_meta: KnowledgeMetaTable;
+  org_profile: OrgProfileTable;
   warninglists: WarninglistsTable;
   warninglist_hits: WarninglistHitsTable;
   sightings: SightingsTable;

@@ -4,6 +4,7 @@ import * as intel from './001-intel.ts';
 import * as search from './002-search.ts';
 import * as models from './003-models.ts';
 import * as enrich from './004-enrich.ts';
+import * as knowledge from './005-knowledge.ts';
 import * as scoring from './006-scoring.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '002-search': search,
   '003-models': models,
   '004-enrich': enrich,
+  '005-knowledge': knowledge,
   '006-scoring': scoring,
 };
 
