@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { DialectName } from '../src/store/dialect.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
@@ -50,4 +51,18 @@ export function freshDb(dialect: DialectName): TestDb {
       await client.end();
     },
   };
+}
+
+/** A fresh store, opened before the suite's tests and closed and dropped after them. */
+export function useFreshStore(dialect: DialectName): () => Store {
+  const testDb = freshDb(dialect);
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await testDb.open();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await testDb.drop();
+  });
+  return () => store!;
 }

@@ -30,6 +30,12 @@ export interface Limits {
   maxConditionLength: number;
   /** Deepest nesting of one threat-rule condition (parentheses, operators, calls). */
   maxConditionDepth: number;
+  /** Largest known-benign list file (MISP warninglist `list.json`), in bytes. */
+  maxWarninglistBytes: number;
+  /** Longest regex entry of a warninglist, in characters. */
+  maxRegexLength: number;
+  /** Longest value a warninglist regex is run on; longer values are not tested by regex lists. */
+  maxRegexInputLength: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -45,4 +51,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxObservableLength: 65_536,
   maxConditionLength: 4096,
   maxConditionDepth: 32,
+  maxWarninglistBytes: 64 * 1024 * 1024,
+  maxRegexLength: 1024,
+  maxRegexInputLength: 512,
 };

@@ -71,7 +71,9 @@ export const CHAINS: Record<string, Chain[]> = {
     { name: 'group → techniques → mitigations', steps: [techniques, mitigations] },
     {
       name: 'group → software',
-      steps: [rel({ label: 'software used', direction: 'out', relationshipTypes: ['uses'], otherTypes: SOFTWARE })],
+      steps: [
+        rel({ label: 'software used', direction: 'out', relationshipTypes: ['uses'], otherTypes: SOFTWARE }),
+      ],
     },
     { name: 'group → indicators', steps: [indicators] },
   ],
@@ -79,20 +81,43 @@ export const CHAINS: Record<string, Chain[]> = {
     { name: 'software → techniques → mitigations', steps: [techniques, mitigations] },
     {
       name: 'software → groups → indicators',
-      steps: [rel({ label: 'used by', direction: 'in', relationshipTypes: ['uses'], otherTypes: ['intrusion-set', 'campaign'] }), indicators],
+      steps: [
+        rel({
+          label: 'used by',
+          direction: 'in',
+          relationshipTypes: ['uses'],
+          otherTypes: ['intrusion-set', 'campaign'],
+        }),
+        indicators,
+      ],
     },
   ],
   campaign: [
     {
       name: 'campaign → groups',
-      steps: [rel({ label: 'attributed to', direction: 'out', relationshipTypes: ['attributed-to'], otherTypes: ['intrusion-set', 'threat-actor'] })],
+      steps: [
+        rel({
+          label: 'attributed to',
+          direction: 'out',
+          relationshipTypes: ['attributed-to'],
+          otherTypes: ['intrusion-set', 'threat-actor'],
+        }),
+      ],
     },
     { name: 'campaign → techniques → mitigations', steps: [techniques, mitigations] },
   ],
   'course-of-action': [
     {
       name: 'mitigation → techniques → groups',
-      steps: [rel({ label: 'mitigates', direction: 'out', relationshipTypes: ['mitigates'], otherTypes: ['attack-pattern'] }), usedByGroups],
+      steps: [
+        rel({
+          label: 'mitigates',
+          direction: 'out',
+          relationshipTypes: ['mitigates'],
+          otherTypes: ['attack-pattern'],
+        }),
+        usedByGroups,
+      ],
     },
   ],
   vulnerability: [
@@ -105,5 +130,8 @@ export const CHAINS: Record<string, Chain[]> = {
 CHAINS.tool = CHAINS.malware!;
 CHAINS['threat-actor'] = CHAINS['intrusion-set']!;
 CHAINS.capec = [
-  { name: 'CAPEC → ATT&CK technique → groups → indicators', steps: [capecToAttack, usedByGroups, indicators] },
+  {
+    name: 'CAPEC → ATT&CK technique → groups → indicators',
+    steps: [capecToAttack, usedByGroups, indicators],
+  },
 ];

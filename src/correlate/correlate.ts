@@ -64,7 +64,13 @@ export async function correlate(
     if (r.replaced) replaced.push({ revoked: r.replaced, by: r.node.id });
   }
   if (resolved.cve && subjects.length === 0 && (await vulnerabilityFacts(store, [resolved.cve])).size > 0) {
-    const node = { id: cveNodeId(resolved.cve), type: 'vulnerability', name: resolved.cve, aliases: [], externalId: resolved.cve };
+    const node = {
+      id: cveNodeId(resolved.cve),
+      type: 'vulnerability',
+      name: resolved.cve,
+      aliases: [],
+      externalId: resolved.cve,
+    };
     nodes.put(node);
     subjects.push(node);
   }

@@ -22,11 +22,15 @@ export interface EdgeQuery {
 function linkVisible(r: { tlp: number | null; revoked: number | null; json: string | null }, viewer: Viewer) {
   if (r.tlp === null) return true;
   if (Number(r.tlp) > viewer.maxTlp || Number(r.revoked) === 1) return false;
-  return !(r.json?.includes('x_mitre_deprecated') && (JSON.parse(r.json) as Record<string, unknown>).x_mitre_deprecated === true);
+  return !(
+    r.json?.includes('x_mitre_deprecated') &&
+    (JSON.parse(r.json) as Record<string, unknown>).x_mitre_deprecated === true
+  );
 }
 
 async function oneSide(store: Store, viewer: Viewer, id: string, dir: 'out' | 'in', q: EdgeQuery) {
-  const [self, other] = dir === 'out' ? (['r.source_ref', 'r.target_ref'] as const) : (['r.target_ref', 'r.source_ref'] as const);
+  const [self, other] =
+    dir === 'out' ? (['r.source_ref', 'r.target_ref'] as const) : (['r.target_ref', 'r.source_ref'] as const);
   let query = store.db
     .selectFrom('relationships as r')
     .leftJoin('objects as o', 'o.id', 'r.id')
@@ -41,7 +45,13 @@ async function oneSide(store: Store, viewer: Viewer, id: string, dir: 'out' | 'i
   const edges = rows
     .slice(0, q.perNode)
     .filter((r) => linkVisible(r, viewer))
-    .map((r) => ({ id: r.id, source: r.source_ref, type: r.relationship_type, target: r.target_ref, direction: dir }));
+    .map((r) => ({
+      id: r.id,
+      source: r.source_ref,
+      type: r.relationship_type,
+      target: r.target_ref,
+      direction: dir,
+    }));
   return { edges, cut: rows.length > q.perNode };
 }
 

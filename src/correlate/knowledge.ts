@@ -2,6 +2,7 @@
 // organization profile). Until their own helpers land, it reads the tables and STIX objects
 // directly; switching to those helpers later touches this file only.
 import { sql } from 'kysely';
+import { readOrgProfile } from '../store/org-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
 
@@ -88,7 +89,10 @@ type FactsRow = {
 };
 
 /** KEV, EPSS and CWE facts of these CVEs (upper-case ids), where the knowledge tables hold them. */
-export async function vulnerabilityFacts(store: Store, cves: string[]): Promise<Map<string, VulnerabilityFacts>> {
+export async function vulnerabilityFacts(
+  store: Store,
+  cves: string[],
+): Promise<Map<string, VulnerabilityFacts>> {
   const out = new Map<string, VulnerabilityFacts>();
   if (cves.length === 0 || !(await hasTable(store, 'vulnerability_facts'))) return out;
   for (let i = 0; i < cves.length; i += 500) {
@@ -117,4 +121,14 @@ export async function vulnerabilityFacts(store: Store, cves: string[]): Promise<
 export interface OrgProfile {
   sectors: string[];
   countries: string[];
+}
+
+/** The organization profile as stored (`threatloom org set`), or undefined when none is set. */
+export async function loadOrgProfile(store: Store): Promise<OrgProfile | undefined> {
+  if (!(await hasTable(store, 'org_profile'))) return undefined;
+  const stored = await readOrgProfile(store);
+  const list = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : [];
+  const profile = { sectors: list(stored.get('sectors')), countries: list(stored.get('countries')) };
+  return profile.sectors.length + profile.countries.length > 0 ? profile : undefined;
 }

@@ -16,13 +16,21 @@ interface Loaded {
 export type Resolution =
   | { state: 'current'; node: GraphNode; replaced?: string }
   | { state: 'hidden' }
+  /** Above the viewer's clearance: dropped without a trace, not even counted. */
+  | { state: 'invisible' }
   | { state: 'dangling' };
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-function toLoaded(r: { id: string; type: string; name: string | null; revoked: number; json: string }): Loaded {
+function toLoaded(r: {
+  id: string;
+  type: string;
+  name: string | null;
+  revoked: number;
+  json: string;
+}): Loaded {
   const o = JSON.parse(r.json) as Record<string, unknown>;
   return {
     node: {
@@ -94,7 +102,7 @@ export class NodeCache {
     await this.load([id]);
     let current = this.loaded.get(id);
     if (current === null || current === undefined) {
-      return (await this.exists([id])).has(id) ? { state: 'hidden' } : { state: 'dangling' };
+      return (await this.exists([id])).has(id) ? { state: 'invisible' } : { state: 'dangling' };
     }
     for (let i = 0; current.revoked && i < MAX_REPLACEMENTS; i++) {
       const next = await this.store.db
@@ -107,10 +115,12 @@ export class NodeCache {
       if (!next) return { state: 'hidden' };
       await this.load([next.target_ref]);
       const replacement = this.loaded.get(next.target_ref);
-      if (!replacement) return { state: 'hidden' };
+      if (!replacement) return { state: 'invisible' };
       current = replacement;
     }
     if (current.revoked || current.deprecated) return { state: 'hidden' };
-    return current.node.id === id ? { state: 'current', node: current.node } : { state: 'current', node: current.node, replaced: id };
+    return current.node.id === id
+      ? { state: 'current', node: current.node }
+      : { state: 'current', node: current.node, replaced: id };
   }
 }

@@ -52,7 +52,7 @@ async function byName(store: Store, viewer: Viewer, name: string): Promise<strin
  */
 export async function resolveInput(store: Store, viewer: Viewer, input: string): Promise<ResolvedInput> {
   const text = input.trim();
-  const found = async (as: ResolvedInput['as'], ids: string[]): Promise<ResolvedInput | null> =>
+  const found = (as: ResolvedInput['as'], ids: string[]): ResolvedInput | null =>
     ids.length > 0 ? { as, ids } : null;
   let r: ResolvedInput | null = null;
   if (STIX_ID.test(text)) {
@@ -62,15 +62,24 @@ export async function resolveInput(store: Store, viewer: Viewer, input: string):
       .where('id', '=', text)
       .where('tlp', '<=', viewer.maxTlp)
       .executeTakeFirst();
-    r = await found('stix-id', row ? [row.id] : []);
+    r = found('stix-id', row ? [row.id] : []);
   } else if (ATTACK_ID.test(text)) {
     const ids = await objectsByExternalId(store, viewer, {
-      types: ['attack-pattern', 'intrusion-set', 'malware', 'tool', 'course-of-action', 'campaign', 'x-mitre-tactic', 'x-mitre-data-source'],
+      types: [
+        'attack-pattern',
+        'intrusion-set',
+        'malware',
+        'tool',
+        'course-of-action',
+        'campaign',
+        'x-mitre-tactic',
+        'x-mitre-data-source',
+      ],
       externalId: normalizeAttackId(text),
       sourceNames: ['mitre-attack'],
       limit: MAX_SUBJECTS,
     });
-    r = (await found('attack-id', ids)) ?? (await found('name', await byName(store, viewer, text)));
+    r = found('attack-id', ids) ?? found('name', await byName(store, viewer, text));
   } else if (CAPEC_ID.test(text)) {
     const ids = await objectsByExternalId(store, viewer, {
       types: ['attack-pattern'],
@@ -78,17 +87,17 @@ export async function resolveInput(store: Store, viewer: Viewer, input: string):
       sourceNames: ['capec'],
       limit: MAX_SUBJECTS,
     });
-    r = await found('capec-id', ids);
+    r = found('capec-id', ids);
   } else if (CVE_ID.test(text)) {
     const cve = text.toUpperCase();
     const hits = await findObservable(store, { kind: 'cve', value: cve });
     r = { as: 'cve', ids: [...new Set(hits.map((h) => h.objectId))].slice(0, MAX_SUBJECTS), cve };
   } else {
-    r = await found('name', await byName(store, viewer, text));
+    r = found('name', await byName(store, viewer, text));
     const obs = r ? null : parseObservable(text);
     if (obs) {
       const hits = await findObservable(store, { kind: obs.kind, value: obs.value });
-      r = await found('value', [...new Set(hits.map((h) => h.objectId))].slice(0, MAX_SUBJECTS));
+      r = found('value', [...new Set(hits.map((h) => h.objectId))].slice(0, MAX_SUBJECTS));
     }
   }
   if (!r) throw new AppError('NOT_FOUND', `nothing in the store matches ${JSON.stringify(input)}`);

@@ -43,8 +43,7 @@ export async function runChain(
     for (const at of out.cutAt)
       result.truncated.push({ step: step.label, reason: 'per-node cap', at, limit: ctx.limits.perNode });
     const { hops, next, capped } = await resolveHops(ctx, state, visited, out.hops);
-    if (capped)
-      result.truncated.push({ step: step.label, reason: 'node cap', limit: ctx.limits.maxNodes });
+    if (capped) result.truncated.push({ step: step.label, reason: 'node cap', limit: ctx.limits.maxNodes });
     result.steps.push({ label: step.label, hops });
     frontier = step.keepFrontier ? [...new Set([...frontier, ...next])] : next;
     if (capped) break;

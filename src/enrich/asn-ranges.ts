@@ -54,30 +54,29 @@ function decimal(text: string, from: number, to: number): number {
   return to > from ? n : NaN;
 }
 
-/** Interns (asn, organization); consecutive rows of one network reuse the last entry. */
+/** Interns (asn, organization) without allocating for a pair already seen. */
 function interner(text: string) {
   const infos: AsnInfo[] = [];
-  const index = new Map<string, number>();
-  let last = -1;
-  let lastRaw = '';
+  const raws: string[] = [];
+  const byAsn = new Map<number, number[]>();
   return {
     infos,
     of(l: Line): number {
       const asn = decimal(text, l.b + 1, l.c);
-      const rawEnd = text.charCodeAt(l.end - 1) === 13 ? l.end - 1 : l.end;
-      if (last >= 0 && infos[last]!.number === asn && rawEnd - l.c - 1 === lastRaw.length && text.startsWith(lastRaw, l.c + 1))
-        return last;
-      lastRaw = text.slice(l.c + 1, rawEnd);
-      // RFC 4180: a quoted field doubles its quotes.
-      const org = lastRaw.startsWith('"') ? lastRaw.slice(1, -1).replaceAll('""', '"') : lastRaw;
-      const key = `${asn}\u0000${org}`;
-      let i = index.get(key);
-      if (i === undefined) {
-        i = infos.length;
-        infos.push(Object.freeze({ number: asn, organization: org === '' ? null : org }));
-        index.set(key, i);
+      const from = l.c + 1;
+      const to = text.charCodeAt(l.end - 1) === 13 ? l.end - 1 : l.end;
+      const seen = byAsn.get(asn);
+      for (const i of seen ?? []) {
+        if (raws[i]!.length === to - from && text.startsWith(raws[i]!, from)) return i;
       }
-      return (last = i);
+      const raw = text.slice(from, to);
+      // RFC 4180: a quoted field doubles its quotes.
+      const org = raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
+      infos.push(Object.freeze({ number: asn, organization: org === '' ? null : org }));
+      raws.push(raw);
+      if (seen) seen.push(infos.length - 1);
+      else byAsn.set(asn, [infos.length - 1]);
+      return infos.length - 1;
     },
   };
 }
@@ -111,8 +110,9 @@ export function loadAsnRanges(files: { ipv4: string; ipv6: string }): AsnRanges 
       const end = decimal(v4, l.a + 1, l.b);
       if (!(end >= start) || end > 0xffffffff) throw new Error(`line ${l.no}: bad range`);
       if (k > 0 && start < s4[k - 1]!) throw new Error(`line ${l.no}: ranges are not sorted`);
-      [s4[k], e4[k], i4[k]] = [start, end, in4.of(l)];
-      k++;
+      s4[k] = start;
+      e4[k] = end;
+      i4[k++] = in4.of(l);
     });
   } catch (e) {
     throw failure(files.ipv4, e);

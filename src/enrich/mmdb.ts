@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Reader } from 'maxmind';
+import { Reader, type Response } from 'maxmind';
 import { AppError } from '../core/errors.ts';
 import type { AsnInfo } from './asn-ranges.ts';
 
@@ -16,10 +16,13 @@ interface GeoRecord {
   autonomous_system_organization?: string;
 }
 
-function openReader(file: string): Reader<GeoRecord> {
+function openReader(file: string): { get(ip: string): GeoRecord | null } {
   try {
     // Read whole and without maxmind's LRU cache: lookups are cheap and mostly distinct.
-    return new Reader<GeoRecord>(readFileSync(file));
+    const reader = new Reader<Response>(readFileSync(file));
+    // An IPv4-only tree would read the first 32 bits of an IPv6 address as an IPv4 one.
+    const v4only = reader.metadata.ipVersion === 4;
+    return { get: (ip) => (v4only && ip.includes(':') ? null : (reader.get(ip) as GeoRecord | null)) };
   } catch (e) {
     throw new AppError('INVALID_INPUT', `cannot read MMDB database: ${(e as Error).message}`, { file });
   }

@@ -1,10 +1,13 @@
 import { AppError } from '../core/errors.ts';
+import { enrichmentOf, type Enrichment } from '../enrich/enrichment.ts';
 import { cidrRange, parseObservable } from '../observables/index.ts';
 import { TLP_LEVELS } from '../stix/markings.ts';
 import { findObservable } from '../store/observables-repo.ts';
 import { getObjects, type StoredObject } from '../store/objects-repo.ts';
 import { provenanceOf, type ProvenanceEntry } from '../store/provenance-repo.ts';
 import { neighbours } from '../store/relationships-repo.ts';
+import { getScores } from '../store/scores-repo.ts';
+import { scoreSummary, type ScoreSummary } from '../score/decay.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
 
@@ -28,9 +31,12 @@ export interface LookupMatch {
   markings: string[];
   sources: Omit<ProvenanceEntry, 'objectId'>[];
   related: RelatedObject[];
+  /** The latest stored score (`intel score` computes it), or null when never scored. */
+  score: ScoreSummary | null;
 }
 
-export interface LookupResult {
+/** With the value's enrichment: country and ASN for IPs, known-benign list hits. */
+export interface LookupResult extends Enrichment {
   input: string;
   value: string;
   kind: string;
@@ -84,6 +90,7 @@ export async function lookup(store: Store, viewer: Viewer, input: string): Promi
     (await getObjects(store, viewer, [...new Set(hits.map((h) => h.objectId))])).map((o) => [o.id, o]),
   );
   const provenance = await provenanceOf(store, [...objects.keys()]);
+  const scores = await getScores(store, viewer, [...objects.keys()]);
   const matches: LookupMatch[] = [];
   for (const h of hits) {
     const o = objects.get(h.objectId);
@@ -103,7 +110,16 @@ export async function lookup(store: Store, viewer: Viewer, input: string): Promi
       markings,
       sources: provenance.filter((p) => p.objectId === o.id).map(({ objectId: _, ...rest }) => rest),
       related: await relatedOf(store, viewer, o.id),
+      score: scoreSummary(scores.get(o.id), new Date()),
     });
   }
-  return { input, value: obs.value, kind: obs.kind, flags: obs.flags, known: matches.length > 0, matches };
+  return {
+    input,
+    value: obs.value,
+    kind: obs.kind,
+    flags: obs.flags,
+    known: matches.length > 0,
+    matches,
+    ...(await enrichmentOf(store, obs)),
+  };
 }

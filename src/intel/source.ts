@@ -58,7 +58,8 @@ export interface RejectRecord {
 
 export type SourceRecord = StixRecord | ObservableRecord | RejectRecord;
 
-export type IngestFormat = 'stix' | 'csv' | 'text' | 'misp';
+/** `kev`, `epss`, `cve` and `cwe` are vulnerability knowledge (src/intel/knowledge). */
+export type IngestFormat = 'stix' | 'csv' | 'text' | 'misp' | 'kev' | 'epss' | 'cve' | 'cwe';
 
 /** What a source reads from: a file path, a URL (fetched through the guarded client) or stdin. */
 export interface SourceInput {

@@ -57,13 +57,16 @@ function decodeEntity(m: string, dec?: string, hex?: string, name?: string): str
   return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : m;
 }
 
+/** Decodes numeric character references and the named entities that can occur in indicators. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (m: string, dec?: string, hex?: string, name?: string) =>
+    decodeEntity(m, dec, hex, name),
+  );
+}
+
 /** Plain text from HTML/Markdown-ish text; the hyphens U+2010/U+2011 become `-`. */
 export function prepareText(text: string): string {
-  let t = text.includes('<') ? text.replace(TAG, stripTag) : text;
-  if (t.includes('&')) {
-    t = t.replace(ENTITY, (m: string, dec?: string, hex?: string, name?: string) =>
-      decodeEntity(m, dec, hex, name),
-    );
-  }
-  return t.replace(/[\u2010\u2011]/g, '-');
+  const t = text.includes('<') ? text.replace(TAG, stripTag) : text;
+  return decodeEntities(t).replace(/[\u2010\u2011]/g, '-');
 }

@@ -3,8 +3,15 @@ import type { Store } from './store.ts';
 
 export type ExternalRef = ExternalRefsTable;
 
-/** Replaces the whole index in one transaction. */
-export async function replaceExternalRefs(store: Store, rows: ExternalRef[], signature: string): Promise<void> {
+/** The `knowledge_meta` key of the signature of the objects the index was built from. */
+export const EXTERNAL_REFS_SIGNATURE = 'external_refs.signature';
+
+/** Replaces the whole index in one transaction, with the signature of what it was built from. */
+export async function replaceExternalRefs(
+  store: Store,
+  rows: ExternalRef[],
+  signature: string,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('external_refs').execute();
     for (let i = 0; i < rows.length; i += 300) {
@@ -14,18 +21,12 @@ export async function replaceExternalRefs(store: Store, rows: ExternalRef[], sig
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
-    await trx.deleteFrom('knowledge_meta').where('key', '=', 'external_refs.signature').execute();
-    await trx.insertInto('knowledge_meta').values({ key: 'external_refs.signature', value: signature }).execute();
+    await trx.deleteFrom('knowledge_meta').where('key', '=', EXTERNAL_REFS_SIGNATURE).execute();
+    await trx
+      .insertInto('knowledge_meta')
+      .values({ key: EXTERNAL_REFS_SIGNATURE, value: signature })
+      .execute();
   });
-}
-
-export async function externalRefsSignature(store: Store): Promise<string | undefined> {
-  const row = await store.db
-    .selectFrom('knowledge_meta')
-    .select('value')
-    .where('key', '=', 'external_refs.signature')
-    .executeTakeFirst();
-  return row?.value;
 }
 
 /** The objects that carry an external id, optionally of one source (`mitre-attack`, `capec`…). */

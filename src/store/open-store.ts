@@ -2,7 +2,7 @@ import { Migrator } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import { dialectOf, resolveDbUrl } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
-import { connectPostgres } from './postgres/connect.ts';
+import { connectPostgres, schemaParam } from './postgres/connect.ts';
 import { connectSqlite } from './sqlite/connect.ts';
 import type { Store } from './store.ts';
 
@@ -21,9 +21,13 @@ export async function openStore(url?: string): Promise<Store> {
       { cause: e },
     );
   }
+  // Kysely looks for its migration tables in every schema unless told which: name ours, so that
+  // stores in sibling schemas of one database never see each other's tables.
+  const migrationTableSchema = dialect === 'postgres' ? (schemaParam(target) ?? 'public') : undefined;
   const { error } = await new Migrator({
     db: store.db,
     provider: migrationProvider(dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
   }).migrateToLatest();
   if (error) {
     await store.close();

@@ -7,7 +7,11 @@ export async function readOrgProfile(store: Store): Promise<Map<string, unknown>
 }
 
 /** Replaces the given keys (and only those) in one transaction. */
-export async function writeOrgProfile(store: Store, values: Record<string, unknown>, now: string): Promise<void> {
+export async function writeOrgProfile(
+  store: Store,
+  values: Record<string, unknown>,
+  now: string,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(values)) {
       await trx.deleteFrom('org_profile').where('key', '=', key).execute();

@@ -19,7 +19,12 @@ export async function saveModel(
   const version = Number(last?.v ?? 0) + 1;
   await store.db
     .insertInto('score_models')
-    .values({ version, created: m.created, model: JSON.stringify(m.model), metrics: JSON.stringify(m.metrics) })
+    .values({
+      version,
+      created: m.created,
+      model: JSON.stringify(m.model),
+      metrics: JSON.stringify(m.metrics),
+    })
     .execute();
   return version;
 }

@@ -44,7 +44,11 @@ export async function saveScores(store: Store, scores: StoredScore[]): Promise<v
 }
 
 /** The stored scores of these objects, of what the viewer may see. */
-export async function getScores(store: Store, viewer: Viewer, ids: string[]): Promise<Map<string, StoredScore>> {
+export async function getScores(
+  store: Store,
+  viewer: Viewer,
+  ids: string[],
+): Promise<Map<string, StoredScore>> {
   const out = new Map<string, StoredScore>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await store.db

@@ -33,7 +33,12 @@ export async function sightingTotals(
   for (let i = 0; i < distinct.length; i += 500) {
     const rows = await store.db
       .selectFrom('sightings')
-      .select(['value', 'kind', (eb) => eb.fn.sum<number>('count').as('n'), (eb) => eb.fn.max('seen').as('last')])
+      .select([
+        'value',
+        'kind',
+        (eb) => eb.fn.sum<number>('count').as('n'),
+        (eb) => eb.fn.max('seen').as('last'),
+      ])
       .where('value', 'in', distinct.slice(i, i + 500))
       .groupBy(['value', 'kind'])
       .execute();

@@ -24,7 +24,11 @@ export type WarninglistInfo = Omit<StoredWarninglist, 'entries' | 'digest'> & {
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 /** Writes a list under its name; the same content (same digest) again changes nothing. */
-export async function saveWarninglist(store: Store, list: StoredWarninglist, now: string): Promise<SaveOutcome> {
+export async function saveWarninglist(
+  store: Store,
+  list: StoredWarninglist,
+  now: string,
+): Promise<SaveOutcome> {
   const found = await store.db
     .selectFrom('warninglists')
     .select('digest')
@@ -98,10 +102,6 @@ export async function readWarninglists(store: Store): Promise<StoredWarninglist[
 
 /** Changes whenever a list is added, changed or removed: the key of cached matchers. */
 export async function warninglistsFingerprint(store: Store): Promise<string> {
-  const rows = await store.db
-    .selectFrom('warninglists')
-    .select(['name', 'digest'])
-    .orderBy('name')
-    .execute();
+  const rows = await store.db.selectFrom('warninglists').select(['name', 'digest']).orderBy('name').execute();
   return rows.map((r) => `${r.name}\u0000${r.digest}`).join('\u0001');
 }

@@ -29,7 +29,14 @@ export async function weaknessesWithCapec(store: Store, capec: string): Promise<
 
 /** Writes weaknesses in one transaction; a row equal to the stored one is `unchanged`. */
 export async function upsertWeaknesses(store: Store, rows: Weakness[]): Promise<WeaknessOutcome[]> {
-  const current = new Map((await getWeaknesses(store, rows.map((r) => r.cwe))).map((r) => [r.cwe, r]));
+  const current = new Map(
+    (
+      await getWeaknesses(
+        store,
+        rows.map((r) => r.cwe),
+      )
+    ).map((r) => [r.cwe, r]),
+  );
   const outcomes: WeaknessOutcome[] = [];
   const writes = new Map<string, { row: Weakness; insert: boolean }>();
   for (const row of rows) {

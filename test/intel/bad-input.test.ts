@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { ingest } from '../../src/intel/ingest/ingest.ts';
 import { createCsvSource } from '../../src/intel/sources/csv.ts';
 import { createStixSource } from '../../src/intel/sources/stix.ts';
 import { getObject } from '../../src/store/objects-repo.ts';
-import type { Store } from '../../src/store/store.ts';
 import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, useFreshStore } from '../dialects.ts';
 import { indicator } from './records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'threatloom-bad-'));
@@ -71,15 +70,7 @@ const HOSTILE: [string, string, RegExp][] = [
 ];
 
 describe.each(DIALECTS)('hostile input on %s', (dialect) => {
-  const testDb = freshDb(dialect);
-  let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
-  });
+  const store = useFreshStore(dialect);
 
   it.each(HOSTILE)(
     'rejects %s at its path, keeps its siblings, and stores nothing of it',
@@ -91,7 +82,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       );
       const rssBefore = process.memoryUsage().rss;
       const r = await ingest({
-        store,
+        store: store(),
         records: createStixSource().read({ location: file, limits: DEFAULT_LIMITS }),
         format: 'stix',
         sourceName: 'hostile',
@@ -100,10 +91,10 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       expect(r.rejected[0]!.index).toBe(1);
       expect(r.rejected[0]!.path).toMatch(pathRe);
       expect(r.rejected[0]!.message.length).toBeGreaterThan(0);
-      expect(await getObject(store, LOCAL_OPERATOR, GOOD_A)).toBeDefined();
-      expect(await getObject(store, LOCAL_OPERATOR, GOOD_B)).toBeDefined();
+      expect(await getObject(store(), LOCAL_OPERATOR, GOOD_A)).toBeDefined();
+      expect(await getObject(store(), LOCAL_OPERATOR, GOOD_B)).toBeDefined();
       for (const id of [...element.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!)) {
-        expect(await getObject(store, LOCAL_OPERATOR, id)).toBeUndefined();
+        expect(await getObject(store(), LOCAL_OPERATOR, id)).toBeUndefined();
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       // Bounded memory: the 50 MB element is skipped, not held several times over.
@@ -118,7 +109,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       `{"type":"bundle","id":"bundle--0d0d0d0d-4444-4444-8444-0d0d0d0d0d0d","objects":[${good(GOOD_A, '198.51.100.1')},{"type":"indic`,
     );
     const r = await ingest({
-      store,
+      store: store(),
       records: createStixSource().read({ location: file, limits: DEFAULT_LIMITS }),
       format: 'stix',
       sourceName: 'truncated',
@@ -142,7 +133,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       ]),
     );
     const r = await ingest({
-      store,
+      store: store(),
       records: createCsvSource().read({ location: file, limits: DEFAULT_LIMITS }),
       format: 'csv',
       sourceName: 'hostile-csv',

@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { ingest } from '../../src/intel/ingest/ingest.ts';
 import { createStixSource } from '../../src/intel/sources/stix.ts';
 import { getObject } from '../../src/store/objects-repo.ts';
-import type { Store } from '../../src/store/store.ts';
 import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
 import { corporaPresent, corpus } from '../corpora.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, useFreshStore } from '../dialects.ts';
 import { stixRecords } from './records.ts';
 
 const CONFORMANCE = corpus('stix21-conformance');
@@ -26,19 +25,11 @@ const VALID_BUNDLES = [
 const VALIDATOR = join(CONFORMANCE, 'cti-stix-validator', 'test_examples');
 
 describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s', (dialect) => {
-  const testDb = freshDb(dialect);
-  let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
-  });
+  const store = useFreshStore(dialect);
 
   const ingestFile = (location: string) =>
     ingest({
-      store,
+      store: store(),
       records: createStixSource().read({ location, limits: DEFAULT_LIMITS }),
       format: 'stix',
       sourceName: 'conformance',
@@ -56,7 +47,7 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s
         objects?: { id: string }[];
       };
       const ids = (doc.type === 'bundle' ? doc.objects! : [doc]).map((o) => o.id);
-      for (const id of ids) expect(await getObject(store, LOCAL_OPERATOR, id), id).toBeDefined();
+      for (const id of ids) expect(await getObject(store(), LOCAL_OPERATOR, id), id).toBeDefined();
     },
   );
 
@@ -68,7 +59,7 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s
     const tool = read('tool.json');
     const identity = { ...read('identity.json'), id: 'identity--f431f809-377b-45e0-aa1c-6a4751cae5ff' };
     const r = await ingest({
-      store,
+      store: store(),
       records: stixRecords([missingModified, tool, modifiedBeforeCreated, identity]),
       format: 'stix',
       sourceName: 'validator',
@@ -86,8 +77,8 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('STIX conformance material on %s
         message: expect.stringMatching(/created/),
       }),
     ]);
-    expect(await getObject(store, LOCAL_OPERATOR, tool.id as string)).toBeDefined();
-    expect(await getObject(store, LOCAL_OPERATOR, identity.id)).toBeDefined();
+    expect(await getObject(store(), LOCAL_OPERATOR, tool.id as string)).toBeDefined();
+    expect(await getObject(store(), LOCAL_OPERATOR, identity.id)).toBeDefined();
   });
 
   it('refuses input that is not JSON at all as unreadable, naming the byte', async () => {

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/intel/ingest/ingest.ts';
 import { lookup } from '../../src/intel/lookup.ts';
 import { search } from '../../src/intel/search.ts';
 import type { SourceRecord } from '../../src/intel/source.ts';
 import { getObject, getVersions } from '../../src/store/objects-repo.ts';
-import type { Store } from '../../src/store/store.ts';
 import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, useFreshStore } from '../dialects.ts';
 import { indicator, stixRecords, valueRecords } from './records.ts';
 
 const ID = 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f';
 const CIDR_ID = 'indicator--1f1c1a2e-4a39-4b5e-9a49-2a54c3a0c1d1';
 
 describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
-  const testDb = freshDb(dialect);
-  let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
-  });
+  const store = useFreshStore(dialect);
 
   const run = (records: AsyncIterable<SourceRecord>, sourceName = 'feed-a', strict = false) =>
-    ingest({ store, records, format: 'stix', sourceName, reliability: 'B', strict });
+    ingest({ store: store(), records, format: 'stix', sourceName, reliability: 'B', strict });
 
   it('replaces the current version with a newer modified and keeps the older one', async () => {
     const v1 = indicator(ID, "[ipv4-addr:value = '198.51.100.7']", { name: 'first' });
@@ -33,9 +24,9 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     expect((await run(stixRecords([v2]))).counts).toMatchObject({ updated: 1 });
     // An older version arriving late changes nothing current, and is kept in the history.
     expect((await run(stixRecords([v1]))).counts).toMatchObject({ unchanged: 1 });
-    const current = await getObject(store, LOCAL_OPERATOR, ID);
+    const current = await getObject(store(), LOCAL_OPERATOR, ID);
     expect(current?.object.name).toBe('second');
-    expect((await getVersions(store, ID)).map((v) => v.name)).toEqual(['first']);
+    expect((await getVersions(store(), ID)).map((v) => v.name)).toEqual(['first']);
   });
 
   it('keeps a revoked object revoked whatever arrives later', async () => {
@@ -47,17 +38,17 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     const v2 = { ...v1, modified: '2026-04-01T00:00:00.000Z', revoked: false };
     await run(stixRecords([v1]));
     expect((await run(stixRecords([v2]))).counts).toMatchObject({ unchanged: 1 });
-    expect((await getObject(store, LOCAL_OPERATOR, id))?.revoked).toBe(true);
+    expect((await getObject(store(), LOCAL_OPERATOR, id))?.revoked).toBe(true);
   });
 
   it('finds one observable from every spelling and every source, and an IP inside a CIDR', async () => {
     await run(stixRecords([indicator(CIDR_ID, "[ipv4-addr:value = '203.0.113.0/24']")]), 'feed-b');
     await run(valueRecords(['198[.]51[.]100[.]7', '198.51.100.7']), 'list-c');
-    const r = await lookup(store, LOCAL_OPERATOR, '198(.)51(.)100(.)7');
+    const r = await lookup(store(), LOCAL_OPERATOR, '198(.)51(.)100(.)7');
     expect(r.value).toBe('198.51.100.7');
     const sources = r.matches.flatMap((m) => m.sources.map((s) => s.source)).sort();
     expect(sources).toEqual(['feed-a', 'list-c']);
-    const inCidr = await lookup(store, LOCAL_OPERATOR, '203.0.113.200');
+    const inCidr = await lookup(store(), LOCAL_OPERATOR, '203.0.113.200');
     expect(inCidr.matches.map((m) => [m.id, m.match])).toEqual([[CIDR_ID, 'cidr']]);
   });
 
@@ -86,7 +77,7 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     expect(r.rejected.map((x) => x.index)).toEqual([0, 2]);
     expect(r.rejected[0]!.path).toMatch(/^\$\.objects\[0\]\.pattern/);
     expect(r.rejected[1]!.path).toMatch(/^\$\.objects\[2\]\.(id|type)/);
-    expect(await getObject(store, LOCAL_OPERATOR, badPattern.id as string)).toBeUndefined();
+    expect(await getObject(store(), LOCAL_OPERATOR, badPattern.id as string)).toBeUndefined();
   });
 
   it('writes nothing in strict mode when anything is rejected', async () => {
@@ -96,13 +87,13 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     );
     const r = await run(stixRecords([ok, { type: 'indicator', id: 'not-an-id' }]), 'feed-a', true);
     expect(r.counts).toMatchObject({ received: 2, created: 0, rejected: 1 });
-    expect(await getObject(store, LOCAL_OPERATOR, ok.id as string)).toBeUndefined();
+    expect(await getObject(store(), LOCAL_OPERATOR, ok.id as string)).toBeUndefined();
   });
 
   it('searches names and values', async () => {
-    const hits = await search(store, LOCAL_OPERATOR, { text: 'second' });
+    const hits = await search(store(), LOCAL_OPERATOR, { text: 'second' });
     expect(hits.map((h) => h.id)).toContain(ID);
-    const byValue = await search(store, LOCAL_OPERATOR, { text: '198.51.100' });
+    const byValue = await search(store(), LOCAL_OPERATOR, { text: '198.51.100' });
     expect(byValue.map((h) => h.id)).toContain(ID);
   });
 });

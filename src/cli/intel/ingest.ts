@@ -39,7 +39,7 @@ export function registerIngestCommand(intel: Command): void {
     .argument('<input>', 'file path, directory, URL, or - for stdin')
     .addOption(
       new Option('--format <format>', 'input format')
-        .choices(['auto', 'stix', 'csv', 'text', 'misp'])
+        .choices(['auto', 'stix', 'csv', 'text', 'misp', 'kev', 'epss', 'cve', 'cwe'])
         .default('auto'),
     )
     .option('--source <name>', 'source name for provenance (default: the input file name)')

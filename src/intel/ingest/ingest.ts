@@ -3,10 +3,13 @@ import { AppError } from '../../core/errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
 import { isoNow, systemClock, type Clock } from '../../core/time.ts';
 import type { Tlp } from '../../stix/markings.ts';
+import { enrichObservableRows } from '../../enrich/warninglist-hits.ts';
 import { ensureSource } from '../../store/sources-repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { IngestFormat, SourceRecord } from '../source.ts';
 import { createSource, type SourceSettings } from '../sources/index.ts';
+import { isKnowledgeFormat } from '../sources/vuln/index.ts';
+import { ingestKnowledge } from '../knowledge/ingest-knowledge.ts';
 import { normalizeRecords, type NormalizeContext, type NormalizedBatch } from './normalize-batches.ts';
 import type { NormalizedItem } from './normalize.ts';
 import { planBatch } from './plan-batch.ts';
@@ -46,6 +49,8 @@ export async function ingest(
 export async function ingestLocation(
   opts: IngestCommon & { location: string; settings?: SourceSettings; limits?: Limits },
 ): Promise<{ result: IngestResult; state?: Record<string, number> }> {
+  // Vulnerability knowledge (KEV, EPSS, CVE, CWE) fills its own tables, then the pipeline.
+  if (isKnowledgeFormat(opts.format)) return { result: await ingestKnowledge({ ...opts, format: opts.format }) };
   const context = contextOf(opts);
   const limits = opts.limits ?? DEFAULT_LIMITS;
   if (opts.location === '-') {
@@ -106,6 +111,10 @@ async function store(
     const current = await opts.store.ingestWriter.currentVersions([...new Set(items.map((i) => i.id))]);
     const { batch, outcomes } = planBatch(items, current, prov);
     await opts.store.ingestWriter.writeBatch(batch);
+    await enrichObservableRows(
+      opts.store,
+      [...batch.created, ...batch.replaced].flatMap((o) => o.observables),
+    );
     for (const o of outcomes) result.counts[o] += 1;
   };
 

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { IngestFormat } from '../source.ts';
 import { isUrl } from './open-input.ts';
+import { knowledgeFormatOf } from './vuln/detect.ts';
 
 const BY_EXTENSION: Record<string, IngestFormat> = {
   '.csv': 'csv',
@@ -41,6 +42,11 @@ export async function detectFormat(location: string): Promise<IngestFormat> {
     return manifest ? 'misp' : 'stix';
   }
   if (clean.endsWith('manifest.json')) return 'misp';
+  if (info) {
+    // KEV, EPSS, CVE and CWE files are JSON, CSV or XML that look like nothing else.
+    const knowledge = knowledgeFormatOf(await head(location, 4096));
+    if (knowledge) return knowledge;
+  }
   const byExt = BY_EXTENSION[extname(clean).toLowerCase()];
   if (byExt === 'stix' && info) {
     // A lone MISP event file is JSON too.

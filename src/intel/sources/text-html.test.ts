@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHtmlLineReader, decodeEntities } from './text-html.ts';
+import { decodeEntities } from '../../observables/html-text.ts';
+import { createHtmlLineReader } from './text-html.ts';
 
 describe('createHtmlLineReader', () => {
   it('drops tags, comments, scripts and styles line by line', () => {

@@ -32,5 +32,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addPrimaryKeyConstraint('warninglist_hits_pk', ['value', 'kind', 'list_name'])
     .modifyEnd(keyed)
     .execute();
-  await db.schema.createIndex('warninglist_hits_list').on('warninglist_hits').columns(['list_name']).execute();
+  await db.schema
+    .createIndex('warninglist_hits_list')
+    .on('warninglist_hits')
+    .columns(['list_name'])
+    .execute();
 }

@@ -5,13 +5,18 @@ import type { Store } from '../store.ts';
 import { createPostgresIngestWriter } from './ingest-writer.ts';
 import { createPostgresTextSearch } from './text-search.ts';
 
+/** The schema a database URL selects with `?schema=NAME`, or null for the default one. */
+export function schemaParam(url: string): string | null {
+  return new URL(url).searchParams.get('schema');
+}
+
 /**
  * Connects to PostgreSQL. `?schema=NAME` in the URL selects (and creates) a schema, which
  * is how test suites get a database of their own.
  */
 export async function connectPostgres(url: string): Promise<Store> {
   const parsed = new URL(url);
-  const schema = parsed.searchParams.get('schema');
+  const schema = schemaParam(url);
   parsed.searchParams.delete('schema');
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`invalid schema name in database URL: ${schema}`);

@@ -1,9 +1,11 @@
+import type { Asset } from '../model/schema.ts';
 import type { LikelihoodEvidence } from '../risk/evidence.ts';
 import { rateImpact } from '../risk/impact.ts';
 import { rateLikelihood } from '../risk/likelihood.ts';
 import type { Finding } from './find-threats.ts';
 import type { ModelGraph } from './graph.ts';
 import type { PendingThreat } from './resolve-status.ts';
+import type { Target } from './target.ts';
 
 /** Stable threat id: `<rule-id>@<element, flow or asset id>`, so decisions survive re-analysis. */
 export const threatId = (ruleId: string, targetId: string) => `${ruleId}@${targetId}`;
@@ -26,6 +28,7 @@ export function buildThreat(
     target,
     graph,
     evidence,
+    profile: finding.rule.profile,
     request: () => ({
       threatId: id,
       ruleId: rule.id,
@@ -40,11 +43,12 @@ export function buildThreat(
       ),
     }),
   });
-  const impactView =
-    target.kind === 'flow' && Number(target.view.criticality) === 0
-      ? (flowFallbackView(graph, target.view.id) ?? target.view)
-      : target.view;
-  const impact = rateImpact({ view: impactView, dimensions: rule.impact, stride: rule.stride });
+  const impact = rateImpact({
+    ...impactScope(graph, target),
+    dimensions: rule.impact,
+    stride: rule.stride,
+    profile: finding.rule.profile,
+  });
   return {
     id,
     ruleId: rule.id,
@@ -72,10 +76,16 @@ function flowEndIds(graph: ModelGraph, flowId: string): string[] {
   return f ? [f.source, f.destination] : [];
 }
 
-/** A flow carrying no rated asset is judged by its destination's assets. */
-function flowFallbackView(graph: ModelGraph, flowId: string) {
-  const f = graph.flowEnds.get(flowId);
-  return f ? graph.elements.get(f.destination) : undefined;
+/** The assets and data a threat touches; a flow carrying no rated asset is judged by its destination's. */
+function impactScope(
+  graph: ModelGraph,
+  target: Target,
+): { assets: readonly Asset[]; data: readonly string[] } {
+  const own = { assets: graph.assetsOf(target.kind, target.view.id), data: target.view.data as string[] };
+  if (target.kind !== 'flow' || own.assets.length > 0) return own;
+  const destination = graph.flowEnds.get(target.view.id)?.destination;
+  const view = destination === undefined ? undefined : graph.elements.get(destination);
+  return view ? { assets: graph.assetsOf('element', view.id), data: view.data as string[] } : own;
 }
 
 function technologiesOf(graph: ModelGraph, ids: readonly string[]): string[] {

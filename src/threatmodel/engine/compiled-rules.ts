@@ -1,6 +1,8 @@
 import type { Condition } from '../conditions/compile.ts';
 import { compileCondition } from '../conditions/compile.ts';
 import type { Rule } from '../model/rule-schema.ts';
+import type { RiskProfile } from '../risk/profile.ts';
+import { riskProfileOf } from '../rules/library.ts';
 import type { ThreatMitigation } from './analysis.ts';
 
 export interface CompiledRule {
@@ -9,6 +11,8 @@ export interface CompiledRule {
   missing: Condition;
   /** The rule's suggested mitigations in the form threats list them. */
   suggested: ThreatMitigation[];
+  /** How the library rates this rule's threats; none for a model's own rules. */
+  profile: RiskProfile | undefined;
 }
 
 const cache = new WeakMap<Rule, CompiledRule>();
@@ -26,6 +30,7 @@ export function compileRule(rule: Rule): CompiledRule {
         status: 'suggested',
         ...(m.attack ? { attack: m.attack } : {}),
       })),
+      profile: riskProfileOf(rule),
     };
     cache.set(rule, compiled);
   }

@@ -18,6 +18,8 @@ export class ModelGraph {
   readonly flows = new Map<string, View>();
   readonly assets = new Map<string, View>();
   readonly flowEnds = new Map<string, DataFlow>();
+  /** The rated assets each element or flow processes, stores or carries (known ids only). */
+  readonly #touched = new Map<string, Asset[]>();
   readonly model: View;
   readonly #out = new Map<string, Edge[]>();
   readonly #in = new Map<string, Edge[]>();
@@ -37,12 +39,24 @@ export class ModelGraph {
     const assets = new Map<string, Asset>(model.assets.map((a) => [a.id, a]));
     this.model = modelView(model);
     for (const a of model.assets) this.assets.set(a.id, assetView(a));
+    const known = (ids: readonly string[]) => [...new Set(ids)].flatMap((id) => assets.get(id) ?? []);
     for (const e of model.elements) {
       this.elements.set(e.id, elementView(e, assets));
-      for (const id of [...(e.assetsProcessed ?? []), ...(e.assetsStored ?? [])]) this.#usedAssets.add(id);
+      const ids = [...(e.assetsProcessed ?? []), ...(e.assetsStored ?? [])];
+      for (const id of ids) this.#usedAssets.add(id);
+      this.#touched.set(`e:${e.id}`, known(ids));
     }
-    for (const f of model.dataFlows) this.#addFlow(f, flowView(f, assets));
+    for (const f of model.dataFlows) {
+      this.#addFlow(f, flowView(f, assets));
+      this.#touched.set(`f:${f.id}`, known(f.assets ?? []));
+    }
+    for (const a of model.assets) this.#touched.set(`a:${a.id}`, [a]);
     this.#indexBoundaries(model);
+  }
+
+  /** The rated assets an element, flow or asset target touches. */
+  assetsOf(kind: 'element' | 'flow' | 'asset', id: string): readonly Asset[] {
+    return this.#touched.get(`${kind[0]}:${id}`) ?? [];
   }
 
   outgoing(id: string): readonly Edge[] {

@@ -4,15 +4,21 @@ import type { Target } from '../engine/target.ts';
 import { type EvidenceRequest, type LikelihoodEvidence, MAX_EVIDENCE_DELTA } from './evidence.ts';
 import type { Factor } from './factor.ts';
 import { clamp } from './matrix.ts';
+import type { RiskProfile } from './profile.ts';
 
 export interface LikelihoodInput {
   base: number;
   target: Target;
   graph: ModelGraph;
   evidence?: LikelihoodEvidence;
+  /** The rule's profile: where the attacker must be and whether authentication is in the way. */
+  profile?: RiskProfile;
   /** Built only when an evidence source is present. */
   request: () => EvidenceRequest;
 }
+
+const LOCAL = 'needs a foothold on the host, its code or its data first: internet exposure does not count';
+const ADJACENT = 'internal link: the attacker needs a foothold on its path';
 
 /** Likelihood 1–5: the rule's base, moved by exposure, authentication and evidence. */
 export function rateLikelihood(input: LikelihoodInput): { value: number; factors: Factor[] } {
@@ -24,13 +30,20 @@ export function rateLikelihood(input: LikelihoodInput): { value: number; factors
     factors.push({ stage: 'likelihood', label, delta });
   };
 
-  if (target.kind !== 'asset') {
+  const vector = input.profile?.vector ?? 'network';
+  if (target.kind !== 'asset' && vector === 'local') factors.push({ stage: 'likelihood', label: LOCAL });
+  else if (target.kind !== 'asset') {
     const exposure = internetExposure(graph, target);
     if (exposure === 'direct')
       add(1, target.kind === 'flow' ? 'carries traffic from the internet' : 'exposed to the internet');
-    else if (exposure === 'crossing') add(1, 'crosses a trust boundary reachable from the internet');
     else if (exposure === 'none') add(-1, 'not reachable from the internet');
-    if ((target.view.authStrength as number) >= 3)
+    else if (vector === 'adjacent') factors.push({ stage: 'likelihood', label: ADJACENT });
+    else if (exposure === 'crossing') add(1, 'crosses a trust boundary reachable from the internet');
+    if (
+      (target.view.authStrength as number) >= 3 &&
+      vector === 'network' &&
+      !input.profile?.ignoresAuthentication
+    )
       add(-1, `strong authentication (${String(target.view.authentication)})`);
   }
 

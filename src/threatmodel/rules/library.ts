@@ -1,4 +1,5 @@
 import { type Rule, RuleSchema } from '../model/rule-schema.ts';
+import type { RiskProfile } from '../risk/profile.ts';
 import { ACCESS_CONTROL_RULES } from './families/access-control.ts';
 import { ACCOUNTABILITY_RULES } from './families/accountability.ts';
 import { AUTHENTICATION_RULES } from './families/authentication.ts';
@@ -25,7 +26,19 @@ const FAMILIES = {
   'stride-per-element': STRIDE_PER_ELEMENT_RULES,
 };
 
+// Keyed by the parsed rule object, so a model rule that reuses a library id does not inherit it.
+const profiles = new WeakMap<Rule, RiskProfile>();
+
 /** The built-in threat library, validated by the same schema as a model's own rules. */
 export const BUILT_IN_RULES: readonly Rule[] = Object.freeze(
-  Object.entries(FAMILIES).flatMap(([family, rules]) => rules.map((r) => RuleSchema.parse({ family, ...r }))),
+  Object.entries(FAMILIES).flatMap(([family, rules]) =>
+    rules.map(({ risk, ...input }) => {
+      const rule = RuleSchema.parse({ family, ...input });
+      if (risk) profiles.set(rule, risk);
+      return rule;
+    }),
+  ),
 );
+
+/** How the library rates a built-in rule's threats (see risk/profile.ts); undefined for other rules. */
+export const riskProfileOf = (rule: Rule): RiskProfile | undefined => profiles.get(rule);

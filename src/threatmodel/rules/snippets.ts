@@ -1,7 +1,8 @@
 /** Condition fragments shared by rule families, so a type vocabulary is spelt in one place. */
 export const WEB = "isType('web-application', 'api', 'cms', 'web-server')";
 export const HUMAN = "isType('human', 'browser', 'mobile-app')";
-export const SENSITIVE = "handles('credentials', 'pii', 'card-data', 'secrets', 'health', 'financial')";
+export const SENSITIVE_DATA = ['credentials', 'pii', 'card-data', 'secrets', 'health', 'financial'] as const;
+export const SENSITIVE = `handles(${SENSITIVE_DATA.map((d) => `'${d}'`).join(', ')})`;
 export const DEVOPS = "isType('build-pipeline', 'source-repository', 'artifact-registry', 'devops-client')";
 export const INFRA_PASSTHROUGH = "isType('load-balancer', 'reverse-proxy', 'waf', 'ids', 'ips', 'gateway')";
 

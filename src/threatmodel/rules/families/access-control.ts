@@ -1,8 +1,8 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { DEFENCE_IN_DEPTH, LOCAL, type LibraryRule } from '../profiles.ts';
 import { INFRA_PASSTHROUGH, OWASP_CS, SENSITIVE, THREAGILE, WEB, m } from '../snippets.ts';
 
 /** Authorization, privilege and isolation of tenants. */
-export const ACCESS_CONTROL_RULES: RuleInput[] = [
+export const ACCESS_CONTROL_RULES: LibraryRule[] = [
   {
     id: 'missing-authorization',
     title: 'Missing authorization checks',
@@ -75,6 +75,7 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     capec: ['CAPEC-69', 'CAPEC-233'],
     attack: ['T1068', 'T1548'],
     likelihood: 3,
+    risk: LOCAL,
     impact: ['C', 'I', 'A'],
     mitigations: [
       m('Run as an unprivileged account; drop capabilities', 'M1026'),
@@ -93,6 +94,7 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     capec: ['CAPEC-69'],
     attack: ['T1078', 'T1068'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Grant each process only the permissions it needs', 'M1026')],
     references: ['https://owasp.org/www-community/Access_Control'],
@@ -140,6 +142,7 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     capec: ['CAPEC-180'],
     attack: ['T1078', 'T1530'],
     likelihood: 3,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Reach data stores only from services inside their boundary', 'M1030')],
     references: [THREAGILE('unguarded-direct-datastore-access')],
@@ -155,6 +158,13 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     capec: ['CAPEC-103'],
     attack: ['T1189'],
     likelihood: 2,
+    risk: {
+      cap: {
+        value: 3,
+        reason: 'steers a lured user into clicks one at a time; breaches no stored data directly',
+      },
+      ignoresAuthentication: true,
+    },
     impact: ['I'],
     mitigations: [m('Send frame-ancestors CSP (or X-Frame-Options)', 'M1021')],
     references: [OWASP_CS('Clickjacking_Defense')],
@@ -171,6 +181,7 @@ export const ACCESS_CONTROL_RULES: RuleInput[] = [
     capec: ['CAPEC-62'],
     attack: ['T1185'],
     likelihood: 3,
+    risk: { ignoresAuthentication: true },
     impact: ['I'],
     mitigations: [m('Use anti-CSRF tokens and SameSite cookies', 'M1021')],
     references: [OWASP_CS('Cross-Site_Request_Forgery_Prevention'), THREAGILE('cross-site-request-forgery')],

@@ -1,8 +1,8 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { ACCOUNTABILITY, SOCIAL, type LibraryRule } from '../profiles.ts';
 import { HUMAN, OWASP_CS, SENSITIVE, m } from '../snippets.ts';
 
 /** Repudiation, logging and the people around the system. */
-export const ACCOUNTABILITY_RULES: RuleInput[] = [
+export const ACCOUNTABILITY_RULES: LibraryRule[] = [
   {
     id: 'missing-audit-logging',
     title: 'Actions cannot be attributed: missing audit logging',
@@ -14,6 +14,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-268'],
     attack: ['T1070'],
     likelihood: 3,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Log security events with who, what and when to a central store', 'M1047')],
     references: [OWASP_CS('Logging')],
@@ -29,6 +30,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-268', 'CAPEC-81'],
     attack: ['T1070', 'T1562'],
     likelihood: 2,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Forward logs at once to an append-only central store', 'M1029', 'M1022')],
     references: [OWASP_CS('Logging')],
@@ -45,6 +47,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-268'],
     attack: ['T1078'],
     likelihood: 2,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Strong authentication plus signed or audited records of key actions', 'M1032', 'M1047')],
     references: [OWASP_CS('Logging')],
@@ -60,6 +63,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-268'],
     attack: ['T1565.001'],
     likelihood: 2,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Keep an audit trail of writes (who changed which record)', 'M1047')],
     references: [OWASP_CS('Logging')],
@@ -75,6 +79,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-268'],
     attack: ['T1562.001', 'T1562.008'],
     likelihood: 2,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Centralize logs and alert when a source goes silent', 'M1047', 'M1022')],
     references: [OWASP_CS('Logging')],
@@ -91,6 +96,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-98', 'CAPEC-163'],
     attack: ['T1566', 'T1598'],
     likelihood: 4,
+    risk: SOCIAL,
     impact: ['C', 'I'],
     mitigations: [
       m('Phishing-resistant MFA (FIDO2) for users', 'M1032'),
@@ -109,6 +115,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-416', 'CAPEC-407'],
     attack: ['T1656', 'T1566.002'],
     likelihood: 3,
+    risk: SOCIAL,
     impact: ['C', 'I'],
     mitigations: [m('Verify unusual requests out of band; train privileged staff', 'M1017', 'M1060')],
     references: ['https://attack.mitre.org/techniques/T1656/'],
@@ -124,6 +131,7 @@ export const ACCOUNTABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-593'],
     attack: ['T1621', 'T1111'],
     likelihood: 2,
+    risk: SOCIAL,
     impact: ['C', 'I'],
     mitigations: [m('Use number matching or FIDO2 instead of simple push approval', 'M1032')],
     references: ['https://attack.mitre.org/techniques/T1621/'],

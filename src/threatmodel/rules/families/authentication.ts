@@ -1,4 +1,4 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { DEFENCE_IN_DEPTH, MODEL_GAP, ON_THE_LINK, type LibraryRule } from '../profiles.ts';
 import {
   DEVOPS,
   HUMAN,
@@ -12,7 +12,7 @@ import {
 } from '../snippets.ts';
 
 /** Authentication, sessions and identity. */
-export const AUTHENTICATION_RULES: RuleInput[] = [
+export const AUTHENTICATION_RULES: LibraryRule[] = [
   {
     id: 'missing-authentication',
     title: 'Missing authentication on a sensitive component',
@@ -94,6 +94,10 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     capec: ['CAPEC-212'],
     attack: ['T1110'],
     likelihood: 2,
+    risk: {
+      cap: { value: 2, reason: 'defeating a CAPTCHA only opens the way to other automated attacks' },
+      ignoresAuthentication: true,
+    },
     impact: ['I'],
     mitigations: [m('Combine CAPTCHA with behavioural anti-automation', 'M1036')],
     references: [OAT('009')],
@@ -109,6 +113,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     capec: ['CAPEC-593', 'CAPEC-61'],
     attack: ['T1539', 'T1550.004', 'T1185'],
     likelihood: 3,
+    risk: { ignoresAuthentication: true },
     impact: ['C', 'I'],
     mitigations: [
       m('Rotate session ids at login; Secure, HttpOnly, SameSite cookies; idle timeouts', 'M1054'),
@@ -126,6 +131,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     capec: ['CAPEC-593', 'CAPEC-60'],
     attack: ['T1528', 'T1550.001'],
     likelihood: 3,
+    risk: ON_THE_LINK,
     impact: ['C', 'I'],
     mitigations: [m('Use short-lived, audience-bound tokens over TLS; sender-constrain them', 'M1041')],
     references: [OWASP_CS('JSON_Web_Token_for_Java')],
@@ -141,6 +147,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     capec: ['CAPEC-151'],
     attack: ['T1078'],
     likelihood: 3,
+    risk: ON_THE_LINK,
     impact: ['C', 'I'],
     mitigations: [m('Authenticate the caller with a token or certificate (mTLS)', 'M1032')],
     references: [OWASP_CS('Authentication')],
@@ -156,6 +163,7 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     capec: ['CAPEC-115'],
     attack: ['T1078'],
     likelihood: 2,
+    risk: MODEL_GAP,
     impact: ['C', 'I'],
     mitigations: [m('Model and run a dedicated identity provider or store', 'M1018')],
     references: [THREAGILE('missing-identity-store')],
@@ -164,13 +172,14 @@ export const AUTHENTICATION_RULES: RuleInput[] = [
     id: 'missing-identity-propagation',
     title: 'End-user identity not propagated to the back end',
     stride: 'elevation-of-privilege',
-    appliesTo: ['process', 'datastore'],
+    appliesTo: ['process'],
     applies: `not ${INFRA_PASSTHROUGH} and (element.multiTenant or ${SENSITIVE}) and calledBy('web-application', 'api') and not ${DEVOPS}`,
     missing: "element.authorization in ['none', 'technical-user', 'unknown']",
     cwe: ['CWE-284'],
     capec: ['CAPEC-122'],
     attack: ['T1078'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m("Propagate the end user's identity and authorize on it", 'M1018')],
     references: [THREAGILE('missing-identity-propagation')],

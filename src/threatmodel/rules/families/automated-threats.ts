@@ -1,27 +1,34 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { AUTOMATION_ABUSE, LOCAL, RECONNAISSANCE, type LibraryRule } from '../profiles.ts';
 import { OAT, WEB, m } from '../snippets.ts';
 
 const ANTI_AUTOMATION = "not hasControl('anti-automation', 'rate-limiting', 'fraud-detection')";
+/** A function people use over the internet: where automation competes with them. */
+const PUBLIC_FUNCTION = `${WEB} and reachableFromInternet() and calledBy('human', 'browser', 'mobile-app')`;
+const SELLS =
+  "(element.properties.handlesGoodsOrServices == true or element.properties.handlesCardPayment == true or handles('business'))";
+const TAKES_CARDS = "(handles('card-data') or element.properties.handlesCardPayment == true)";
 const ANTI = [
   m('Detect and throttle automation (rate limits, device fingerprinting, bot management)', 'M1036'),
 ];
 
 /**
  * OWASP Automated Threats to Web Applications, as Threat Dragon suggests them by element
- * context (payments, goods and services, credential and inventory stores).
+ * context (payments, goods and services, credential and inventory stores) — narrowed to where
+ * the abuse happens: an internet function people use, or a store of content, metrics or stock.
  */
-export const AUTOMATED_THREAT_RULES: RuleInput[] = [
+export const AUTOMATED_THREAT_RULES: LibraryRule[] = [
   {
     id: 'expedition',
     title: 'Expedition: automation outpaces human users',
     stride: 'denial-of-service',
     appliesTo: ['process'],
-    applies: `${WEB} and element.internetFacing`,
+    applies: `${PUBLIC_FUNCTION} and element.internetFacing and ${SELLS}`,
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1119'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['A', 'I'],
     mitigations: ANTI,
     references: [OAT('006')],
@@ -31,12 +38,13 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Vulnerability scanning of an internet-reachable process',
     stride: 'information-disclosure',
     appliesTo: ['process'],
-    applies: 'reachableFromInternet() and element.internetFacing',
+    applies: 'element.internetFacing',
     missing: "not hasControl('waf', 'ids', 'vulnerability-management')",
     cwe: ['CWE-200'],
     capec: ['CAPEC-310'],
     attack: ['T1595.002'],
     likelihood: 4,
+    risk: RECONNAISSANCE,
     impact: ['C'],
     mitigations: [m('Scan and patch yourself first; detect scanners at the edge', 'M1016', 'M1031')],
     references: [OAT('014')],
@@ -46,12 +54,13 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Footprinting of a web application',
     stride: 'information-disclosure',
     appliesTo: ['process'],
-    applies: `${WEB} and reachableFromInternet()`,
+    applies: `${WEB} and (element.internetFacing or crossesBoundaryType('internet'))`,
     missing: "not hasControl('banner-suppression', 'waf')",
     cwe: ['CWE-200'],
     capec: ['CAPEC-169'],
     attack: ['T1594', 'T1595'],
     likelihood: 3,
+    risk: RECONNAISSANCE,
     impact: ['C'],
     mitigations: [m('Minimize published technical details; suppress banners', 'M1056')],
     references: [OAT('018')],
@@ -61,12 +70,13 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Carding: validating stolen payment cards',
     stride: 'spoofing',
     appliesTo: ['process'],
-    applies: "handles('card-data') or element.properties.handlesCardPayment == true",
+    applies: `${WEB} and reachableFromInternet() and ${TAKES_CARDS}`,
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1657'],
     likelihood: 3,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('001')],
@@ -76,12 +86,13 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Card cracking: guessing card numbers and codes',
     stride: 'spoofing',
     appliesTo: ['process'],
-    applies: "handles('card-data') or element.properties.handlesCardPayment == true",
+    applies: `${WEB} and reachableFromInternet() and ${TAKES_CARDS}`,
     missing: "not hasControl('anti-automation', 'fraud-detection')",
     cwe: ['CWE-307'],
     capec: ['CAPEC-112'],
     attack: ['T1110'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('010')],
@@ -91,12 +102,13 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Cashing out: buying goods or moving money with stolen payment data',
     stride: 'spoofing',
     appliesTo: ['process'],
-    applies: "handles('card-data', 'financial') or element.properties.handlesCardPayment == true",
+    applies: `${PUBLIC_FUNCTION} and (${TAKES_CARDS} or handles('financial'))`,
     missing: "not hasControl('fraud-detection')",
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1657'],
     likelihood: 2,
+    risk: { data: ['financial', 'card-data'] },
     impact: ['I'],
     mitigations: [m('Fraud scoring and velocity checks on transactions', 'M1036')],
     references: [OAT('012')],
@@ -112,6 +124,7 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     capec: ['CAPEC-212'],
     attack: ['T1119'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('013')],
@@ -127,6 +140,7 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     capec: ['CAPEC-212'],
     attack: ['T1499.003'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['A'],
     mitigations: ANTI,
     references: [OAT('021')],
@@ -143,6 +157,7 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     capec: ['CAPEC-212'],
     attack: ['T1119'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['A'],
     mitigations: ANTI,
     references: [OAT('005')],
@@ -158,6 +173,7 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     capec: ['CAPEC-112'],
     attack: ['T1110'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: [m('Long random codes, rate limits on redemption', 'M1036')],
     references: [OAT('002')],
@@ -167,12 +183,14 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Skewing of metrics and stored counts by automation',
     stride: 'tampering',
     appliesTo: ['datastore'],
-    applies: "reachableFromInternet() and (handles('business') or element.integrity >= 3)",
+    applies:
+      "reachableFromInternet() and (handles('business') or isType('analytics', 'metrics-store') or element.properties.storesMetrics == true)",
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1565.001'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('016')],
@@ -182,12 +200,14 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     title: 'Spamming: automated content written into a store',
     stride: 'tampering',
     appliesTo: ['datastore'],
-    applies: 'reachableFromInternet()',
+    applies:
+      "reachableFromInternet() and (handles('public') or isType('cms', 'forum', 'content-store') or calledBy('cms') or element.properties.userGeneratedContent == true)",
     missing: "not hasControl('anti-automation', 'content-moderation', 'rate-limiting')",
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1565.001'],
     likelihood: 2,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('017')],
@@ -203,6 +223,7 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     capec: ['CAPEC-55', 'CAPEC-16'],
     attack: ['T1110.002'],
     likelihood: 3,
+    risk: { ...LOCAL, data: ['credentials'] },
     impact: ['C'],
     mitigations: [m('Hash passwords with a slow salted function (Argon2id, bcrypt)', 'M1027')],
     references: [
@@ -213,15 +234,17 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
   {
     id: 'account-creation',
     title: 'Mass creation of fake accounts',
+    description:
+      'Sign-up happens in the application people use, so the threat sits on it rather than on the store of accounts. Set properties.selfRegistration to false on an application without sign-up.',
     stride: 'spoofing',
-    appliesTo: ['datastore'],
-    applies:
-      "(handles('credentials') or element.properties.storesCredentials == true) and reachableFromInternet()",
+    appliesTo: ['process'],
+    applies: `${PUBLIC_FUNCTION} and (handles('credentials') or element.properties.selfRegistration == true) and element.properties.selfRegistration != false`,
     missing: ANTI_AUTOMATION,
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1136'],
     likelihood: 3,
+    risk: AUTOMATION_ABUSE,
     impact: ['I'],
     mitigations: ANTI,
     references: [OAT('019')],
@@ -230,14 +253,20 @@ export const AUTOMATED_THREAT_RULES: RuleInput[] = [
     id: 'account-aggregation',
     title: 'Account aggregation by third-party automation',
     stride: 'information-disclosure',
-    appliesTo: ['datastore'],
-    applies:
-      "(handles('credentials') or element.properties.storesCredentials == true) and handles('financial', 'pii')",
+    appliesTo: ['process'],
+    applies: `${PUBLIC_FUNCTION} and handles('credentials') and handles('financial', 'pii')`,
     missing: "not hasControl('delegated-authorization', 'anti-automation')",
     cwe: ['CWE-799'],
     capec: ['CAPEC-212'],
     attack: ['T1119'],
     likelihood: 2,
+    risk: {
+      data: ['financial', 'pii'],
+      cap: {
+        value: 3,
+        reason: "an aggregator acts with the user's own credentials: the data goes to a party the user chose",
+      },
+    },
     impact: ['C'],
     mitigations: [m('Offer a delegated API (OAuth) instead of screen scraping; detect aggregators', 'M1036')],
     references: [OAT('020')],

@@ -1,8 +1,8 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { FLOODING, ON_THE_LINK, type LibraryRule } from '../profiles.ts';
 import { OWASP_CS, THREAGILE, m } from '../snippets.ts';
 
 /** Denial of service and loss of data availability. */
-export const AVAILABILITY_RULES: RuleInput[] = [
+export const AVAILABILITY_RULES: LibraryRule[] = [
   {
     id: 'dos-internet-facing',
     title: 'Denial of service of an internet-facing component',
@@ -14,6 +14,7 @@ export const AVAILABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-125', 'CAPEC-469'],
     attack: ['T1498', 'T1499'],
     likelihood: 3,
+    risk: FLOODING,
     impact: ['A'],
     mitigations: [m('Rate limits, request size caps and an upstream DDoS service', 'M1037')],
     references: [OWASP_CS('Denial_of_Service')],
@@ -31,6 +32,7 @@ export const AVAILABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-125'],
     attack: ['T1499.002'],
     likelihood: 2,
+    risk: FLOODING,
     impact: ['A'],
     mitigations: [m('Filter sources, add redundancy and rate limits on the boundary', 'M1037', 'M1030')],
     references: [THREAGILE('dos-risky-access-across-trust-boundary')],
@@ -107,6 +109,7 @@ export const AVAILABILITY_RULES: RuleInput[] = [
     capec: ['CAPEC-125'],
     attack: ['T1498'],
     likelihood: 2,
+    risk: ON_THE_LINK,
     impact: ['A'],
     mitigations: [m('Buffer with queues, retry with back-off, fail over', 'M1037')],
     references: ['https://learn.microsoft.com/azure/architecture/patterns/circuit-breaker'],

@@ -1,10 +1,10 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { DEFENCE_IN_DEPTH, LOCAL, MODEL_GAP, ON_THE_LINK, type LibraryRule } from '../profiles.ts';
 import { OWASP_CS, SENSITIVE, THREAGILE, WEB, m } from '../snippets.ts';
 
 const CIS = 'https://www.cisecurity.org/cis-benchmarks';
 
 /** Platforms: hardening, segmentation, containers and cloud. */
-export const INFRASTRUCTURE_RULES: RuleInput[] = [
+export const INFRASTRUCTURE_RULES: LibraryRule[] = [
   {
     id: 'container-platform-escape',
     title: 'Escape from a container to its host or platform',
@@ -17,6 +17,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-480'],
     attack: ['T1611', 'T1610'],
     likelihood: 2,
+    risk: LOCAL,
     impact: ['C', 'I', 'A'],
     mitigations: [m('Run rootless with seccomp/AppArmor; enforce pod security standards', 'M1048', 'M1038')],
     references: [THREAGILE('container-platform-escape'), OWASP_CS('Docker_Security')],
@@ -48,6 +49,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-480'],
     attack: ['T1611'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Separate front-end and back-end workloads into their own runtimes', 'M1048')],
     references: [THREAGILE('mixed-targets-on-shared-runtime')],
@@ -63,6 +65,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-176'],
     attack: ['T1611'],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['I'],
     mitigations: [m('Fix the model or move the workload into the namespace properly', 'M1048')],
     references: [THREAGILE('wrong-trust-boundary-content')],
@@ -144,6 +147,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-122'],
     attack: ['T1210', 'T1021'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Place data stores and sensitive services in their own segment', 'M1030')],
     references: [THREAGILE('missing-network-segmentation')],
@@ -160,6 +164,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-560'],
     attack: ['T1556', 'T1078'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Isolate the identity provider in its own segment', 'M1030')],
     references: [THREAGILE('missing-identity-provider-isolation')],
@@ -175,6 +180,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-310'],
     attack: ['T1190'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Put a WAF in front of internet-facing web applications', 'M1050')],
     references: [THREAGILE('missing-waf')],
@@ -205,6 +211,7 @@ export const INFRASTRUCTURE_RULES: RuleInput[] = [
     capec: ['CAPEC-142', 'CAPEC-89'],
     attack: ['T1557'],
     likelihood: 2,
+    risk: ON_THE_LINK,
     impact: ['C', 'I'],
     mitigations: [m('Use TLS with certificate validation; DNSSEC where available', 'M1041')],
     references: [OWASP_CS('Transport_Layer_Security')],

@@ -1,8 +1,8 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { ACCOUNTABILITY, type LibraryRule } from '../profiles.ts';
 import { OWASP_CS, THREAGILE, WEB, m } from '../snippets.ts';
 
 /** Injection into interpreters: queries, commands, templates, markup and parsers. */
-export const INJECTION_RULES: RuleInput[] = [
+export const INJECTION_RULES: LibraryRule[] = [
   {
     id: 'sql-injection',
     title: 'SQL injection through a caller of a relational database',
@@ -252,6 +252,7 @@ export const INJECTION_RULES: RuleInput[] = [
     capec: ['CAPEC-93'],
     attack: ['T1070'],
     likelihood: 2,
+    risk: ACCOUNTABILITY,
     impact: ['I'],
     mitigations: [m('Log structured records and encode user input in them', 'M1013')],
     references: [OWASP_CS('Logging')],

@@ -1,8 +1,8 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { MODEL_GAP, type LibraryRule } from '../profiles.ts';
 import { THREAGILE, m } from '../snippets.ts';
 
 /** Findings about the model itself: gaps that hide threats and parts that widen the attack surface. */
-export const MODEL_HYGIENE_RULES: RuleInput[] = [
+export const MODEL_HYGIENE_RULES: LibraryRule[] = [
   {
     id: 'incomplete-model-technology',
     title: 'Component without a known technology',
@@ -13,6 +13,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-169'],
     attack: [],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['C'],
     mitigations: [m('Name the type and technologies so that the rules can judge the component')],
     references: [THREAGILE('incomplete-model')],
@@ -27,6 +28,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-169'],
     attack: [],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['C'],
     mitigations: [m('State the protocol of every data flow')],
     references: [THREAGILE('incomplete-model')],
@@ -41,6 +43,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-122'],
     attack: ['T1021'],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['C'],
     mitigations: [m('Remove the link, or state the data assets it carries', 'M1042')],
     references: [THREAGILE('unnecessary-communication-link')],
@@ -55,6 +58,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-122'],
     attack: ['T1210'],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['C'],
     mitigations: [m('Remove the component or model its flows', 'M1042')],
     references: [THREAGILE('unnecessary-technical-asset')],
@@ -69,6 +73,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-545'],
     attack: [],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['C'],
     mitigations: [m('Delete data nobody needs, or model where it lives', 'M1057')],
     references: [THREAGILE('unnecessary-data-asset')],
@@ -84,6 +89,7 @@ export const MODEL_HYGIENE_RULES: RuleInput[] = [
     capec: ['CAPEC-169'],
     attack: [],
     likelihood: 1,
+    risk: MODEL_GAP,
     impact: ['I'],
     mitigations: [m('Correct the protocol or target of the link')],
     references: [THREAGILE('wrong-communication-link-content')],

@@ -1,10 +1,10 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import { DEFENCE_IN_DEPTH, LOCAL, MODEL_GAP, type LibraryRule } from '../profiles.ts';
 import { DEVOPS, OWASP_CS, THREAGILE, m } from '../snippets.ts';
 
 const SLSA = 'https://slsa.dev/spec/v1.0/threats';
 
 /** Secrets handling, the software supply chain and CI/CD. */
-export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
+export const SECRETS_SUPPLY_CHAIN_RULES: LibraryRule[] = [
   {
     id: 'accidental-secret-leak',
     title: 'Secrets leaked through source code or artifacts',
@@ -36,6 +36,7 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     capec: ['CAPEC-191'],
     attack: ['T1552.001'],
     likelihood: 3,
+    risk: LOCAL,
     impact: ['C', 'I'],
     mitigations: [m('Load secrets at run time from a secrets manager or workload identity', 'M1041')],
     references: [OWASP_CS('Secrets_Management')],
@@ -51,6 +52,7 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     capec: ['CAPEC-37'],
     attack: ['T1552', 'T1555'],
     likelihood: 3,
+    risk: { ...LOCAL, data: ['secrets', 'credentials'] },
     impact: ['C'],
     mitigations: [m('Move secrets to a vault; encrypt what remains with envelope keys', 'M1041')],
     references: [OWASP_CS('Secrets_Management')],
@@ -67,6 +69,7 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     capec: ['CAPEC-37'],
     attack: ['T1552.001'],
     likelihood: 2,
+    risk: { ...LOCAL, data: ['secrets', 'credentials'] },
     impact: ['C'],
     mitigations: [m('Introduce a vault (HashiCorp Vault, cloud secrets manager)', 'M1041')],
     references: [THREAGILE('missing-vault')],
@@ -83,6 +86,7 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     capec: ['CAPEC-233'],
     attack: ['T1555.006'],
     likelihood: 2,
+    risk: DEFENCE_IN_DEPTH,
     impact: ['C', 'I'],
     mitigations: [m('Put the vault in its own network segment', 'M1030')],
     references: [THREAGILE('missing-vault-isolation')],
@@ -153,6 +157,7 @@ export const SECRETS_SUPPLY_CHAIN_RULES: RuleInput[] = [
     capec: ['CAPEC-444'],
     attack: ['T1195.002'],
     likelihood: 2,
+    risk: MODEL_GAP,
     impact: ['I'],
     mitigations: [m('Model the repository and pipeline that build this component', 'M1045')],
     references: [THREAGILE('missing-build-infrastructure')],

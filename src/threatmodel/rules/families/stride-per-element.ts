@@ -1,11 +1,11 @@
-import type { RuleInput } from '../../model/rule-schema.ts';
+import type { LibraryRule } from '../profiles.ts';
 import { OWASP_CS, m } from '../snippets.ts';
 
 /**
  * STRIDE-per-element threats Threat Dragon proposes by element type that no specific rule
  * above covers: tampering with a process's input, tampering with and denial of a store.
  */
-export const STRIDE_PER_ELEMENT_RULES: RuleInput[] = [
+export const STRIDE_PER_ELEMENT_RULES: LibraryRule[] = [
   {
     id: 'process-input-tampering',
     title: 'Tampering with a process through unvalidated input',
