@@ -28,8 +28,12 @@ const hex = () => Math.floor(rnd() * 65536).toString(16);
 const PREFIXES = ['2001:4860', '2606:4700', '2a00:1450', '2400:cb00', '2a03:2880', '2001:67c'];
 const ipv6 = () => `${pick(PREFIXES)}:${hex()}:${hex()}::${hex()}`;
 
-const lists = readWarninglistFiles(join(CORPORA_DIR, 'misp-warninglists'), DEFAULT_LIMITS).lists.map((l) => l.list);
-const topDomains = lists.filter((l) => l.name.includes('Tranco') || l.name.includes('Cisco')).flatMap((l) => l.entries);
+const lists = readWarninglistFiles(join(CORPORA_DIR, 'misp-warninglists'), DEFAULT_LIMITS).lists.map(
+  (l) => l.list,
+);
+const topDomains = lists
+  .filter((l) => l.name.includes('Tranco') || l.name.includes('Cisco'))
+  .flatMap((l) => l.entries);
 const words = ['mail', 'cdn', 'login', 'secure', 'update', 'api', 'portal', 'files', 'static', 'img'];
 const tlds = ['com', 'net', 'org', 'ru', 'xyz', 'info', 'top', 'de', 'cn', 'io'];
 function domain(): string {
@@ -54,8 +58,8 @@ const row = (what: string, n: number, seconds: number) => {
   console.log(lines.at(-1));
 };
 
-const build = timed(() => new WarninglistMatcher(lists).listCount);
-const matcher = new WarninglistMatcher(lists);
+let matcher!: WarninglistMatcher;
+const build = timed(() => (matcher = new WarninglistMatcher(lists)).listCount);
 const enricher = createIpEnricher();
 const asnLoad = timed(() => enricher.asnOf('8.8.8.8')?.number ?? 0);
 enricher.countryOf('8.8.8.8');

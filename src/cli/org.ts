@@ -23,7 +23,12 @@ interface SetFlags {
 }
 
 function list(v: string | undefined): string[] | undefined {
-  return v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
 }
 
 function lines(p: OrgProfile): string[] {
@@ -71,18 +76,28 @@ function registerImportSbom(org: Command): void {
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) throw new AppError('NOT_FOUND', `no such file: ${file}`, { file });
       if (info.size > DEFAULT_LIMITS.maxDocumentBytes)
-        throw new AppError('LIMIT_EXCEEDED', `larger than ${DEFAULT_LIMITS.maxDocumentBytes} bytes`, { file });
-      const sbom = sbomTechnologies(await readFile(file, 'utf8'), { file: basename(file), limits: DEFAULT_LIMITS });
+        throw new AppError('LIMIT_EXCEEDED', `larger than ${DEFAULT_LIMITS.maxDocumentBytes} bytes`, {
+          file,
+        });
+      const sbom = sbomTechnologies(await readFile(file, 'utf8'), {
+        file: basename(file),
+        limits: DEFAULT_LIMITS,
+      });
       const added = await withStore(cmd, (store) => addTechnologies(store, sbom.technologies));
       const result = { components: sbom.components, technologies: sbom.technologies.length, added };
       if (flags.json) printJson(result);
-      else printLines([`${result.components} components with a purl or CPE, ${result.technologies} distinct, ${added} new`]);
+      else
+        printLines([
+          `${result.components} components with a purl or CPE, ${result.technologies} distinct, ${added} new`,
+        ]);
     });
 }
 
 /** `threatloom org show | set | import-sbom`: the organization profile. */
 export function registerOrgCommands(program: Command): void {
-  const org = program.command('org').description('the organization profile: sectors, countries, regions, technologies');
+  const org = program
+    .command('org')
+    .description('the organization profile: sectors, countries, regions, technologies');
   org
     .command('show')
     .description('print the profile')

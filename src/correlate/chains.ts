@@ -1,6 +1,6 @@
 import type { Chain } from './run-chain.ts';
 import { relationshipStep as rel } from './step.ts';
-import { capecToAttack, cveToCwe, cweToCapec } from './vulnerability-steps.ts';
+import { capecToAttack, cveToCwe, cweToCapec, technologyToCves } from './vulnerability-steps.ts';
 
 const ACTORS = ['intrusion-set', 'malware', 'tool', 'campaign', 'threat-actor'];
 const SOFTWARE = ['malware', 'tool'];
@@ -133,5 +133,11 @@ CHAINS.capec = [
   {
     name: 'CAPEC → ATT&CK technique → groups → indicators',
     steps: [capecToAttack, usedByGroups, indicators],
+  },
+];
+CHAINS.technology = [
+  {
+    name: 'technology → CVE → CWE → CAPEC → ATT&CK technique → groups',
+    steps: [technologyToCves, cveToCwe, cweToCapec, capecToAttack, usedByGroups],
   },
 ];

@@ -5,7 +5,7 @@ import { NodeCache } from './nodes.ts';
 import { resolveInput, type ResolvedInput } from './resolve-input.ts';
 import { runChain, type ChainResult, type WalkState } from './run-chain.ts';
 import { DEFAULT_WALK_LIMITS, type Anomalies, type GraphNode, type WalkLimits } from './types.ts';
-import { cveNodeId } from './vulnerability-steps.ts';
+import { cveNodeId, technologyNodeId } from './vulnerability-steps.ts';
 import { vulnerabilityFacts } from './knowledge.ts';
 
 export interface CorrelateOptions {
@@ -70,6 +70,17 @@ export async function correlate(
       name: resolved.cve,
       aliases: [],
       externalId: resolved.cve,
+    };
+    nodes.put(node);
+    subjects.push(node);
+  }
+  if (resolved.technology) {
+    const node = {
+      id: technologyNodeId(resolved.technology),
+      type: 'technology',
+      name: resolved.technology,
+      aliases: [],
+      externalId: null,
     };
     nodes.put(node);
     subjects.push(node);

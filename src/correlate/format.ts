@@ -10,16 +10,16 @@ function label(n: GraphNode | undefined, id: string): string {
 
 /** The human form of a correlation: one block per chain, one line per hop with its evidence. */
 export function formatCorrelation(r: CorrelationResult): string[] {
-  const lines = r.subjects.map((s) => `${label(s, s.id)} ${s.id}`);
+  const lines = r.subjects.map((s) => (s.name ? `${label(s, s.id)} ${s.id}` : `${s.id} (${s.type})`));
   for (const x of r.replaced) lines.push(`  (${x.revoked} is revoked; shown: ${x.by})`);
   for (const chain of r.chains) {
     lines.push('', chain.name);
-    for (const step of chain.steps) {
+    for (const [i, step] of chain.steps.entries()) {
       lines.push(`  ${step.label} (${new Set(step.hops.map((h) => h.to)).size})`);
       for (const h of step.hops) {
         const arrow = h.relationship.direction === 'out' ? '→' : '←';
         const from = r.nodes[h.from];
-        const via = chain.steps.length > 1 && from ? ` from ${from.externalId ?? from.name ?? h.from}` : '';
+        const via = i > 0 && from ? ` from ${from.externalId ?? from.name ?? h.from}` : '';
         const src = h.sources.length > 0 ? ` [${h.sources.join(', ')}]` : '';
         const repl = h.replaced ? ` (replaces revoked ${h.replaced})` : '';
         lines.push(`    ${arrow} ${h.relationship.type} ${label(r.nodes[h.to], h.to)}${via}${src}${repl}`);

@@ -1,8 +1,9 @@
-// The one seam to the knowledge tables (vulnerability facts, CWE, CAPEC, ATT&CK ids, the
-// organization profile). Until their own helpers land, it reads the tables and STIX objects
-// directly; switching to those helpers later touches this file only.
+// The one seam between correlation and scoring and the knowledge module: the organization
+// profile and a technology's CVEs come from src/intel/knowledge; vulnerability facts and
+// external ids (ATT&CK, CAPEC, CWE) are read here in batches, straight from the tables and
+// the STIX objects, so that a walk step costs one query per step rather than per object.
 import { sql } from 'kysely';
-import { readOrgProfile } from '../store/org-repo.ts';
+import { getOrgProfile, vulnerabilitiesForTechnology } from '../intel/knowledge/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
 
@@ -125,10 +126,25 @@ export interface OrgProfile {
 
 /** The organization profile as stored (`threatloom org set`), or undefined when none is set. */
 export async function loadOrgProfile(store: Store): Promise<OrgProfile | undefined> {
-  if (!(await hasTable(store, 'org_profile'))) return undefined;
-  const stored = await readOrgProfile(store);
-  const list = (v: unknown) =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : [];
-  const profile = { sectors: list(stored.get('sectors')), countries: list(stored.get('countries')) };
+  const stored = await getOrgProfile(store);
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  const profile = { sectors: lower(stored.sectors), countries: lower(stored.countries) };
   return profile.sectors.length + profile.countries.length > 0 ? profile : undefined;
+}
+
+/** The CVEs whose CPEs can denote a technology (a CPE 2.3 name, a purl or a product name). */
+export async function cvesOfTechnology(
+  store: Store,
+  technology: string,
+  limit: number,
+): Promise<VulnerabilityFacts[]> {
+  const found = await vulnerabilitiesForTechnology(store, technology, { limit });
+  return [
+    ...(
+      await vulnerabilityFacts(
+        store,
+        found.map((f) => f.facts.cve),
+      )
+    ).values(),
+  ];
 }

@@ -91,7 +91,7 @@ export class NodeCache {
   }
 
   /** Whether an id that did not load exists at all (a dangling reference) or is only hidden. */
-  async exists(ids: string[]): Promise<Set<string>> {
+  private async exists(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.store.db.selectFrom('objects').select('id').where('id', 'in', ids).execute();
     return new Set(rows.map((r) => r.id));

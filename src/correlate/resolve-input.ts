@@ -9,15 +9,18 @@ const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const ATTACK_ID = /^(T\d{4}(\.\d{3})?|[GSMC]\d{4}|TA\d{4}|DS\d{4})$/i;
 const CAPEC_ID = /^CAPEC-\d+$/i;
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/i;
+const TECHNOLOGY = /^(cpe:2\.3:|pkg:)/i;
 const ACTOR_TYPES = ['intrusion-set', 'threat-actor', 'campaign', 'malware', 'tool'];
 const MAX_SUBJECTS = 100;
 
 export interface ResolvedInput {
   /** How the input was read: stix-id, attack-id, capec-id, cve, name or value. */
-  as: 'stix-id' | 'attack-id' | 'capec-id' | 'cve' | 'name' | 'value';
+  as: 'stix-id' | 'attack-id' | 'capec-id' | 'cve' | 'technology' | 'name' | 'value';
   ids: string[];
   /** For a CVE the store has no object of: the id, for the knowledge tables. */
   cve?: string;
+  /** A CPE 2.3 name or purl: walked to its CVEs through the knowledge tables. */
+  technology?: string;
 }
 
 async function byName(store: Store, viewer: Viewer, name: string): Promise<string[]> {
@@ -88,6 +91,8 @@ export async function resolveInput(store: Store, viewer: Viewer, input: string):
       limit: MAX_SUBJECTS,
     });
     r = found('capec-id', ids);
+  } else if (TECHNOLOGY.test(text)) {
+    r = { as: 'technology', ids: [], technology: text };
   } else if (CVE_ID.test(text)) {
     const cve = text.toUpperCase();
     const hits = await findObservable(store, { kind: 'cve', value: cve });

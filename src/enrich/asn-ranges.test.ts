@@ -21,7 +21,9 @@ const v6 = (s: string) => {
 
 describe('ASN range tables', () => {
   it('finds ranges by inclusive bounds and unquotes organizations', () => {
-    const r = loadAsnRanges(files('16,31,1,"LLC ""SPUTNIK"""\n32,47,2,Plain, Inc\n64,64,1,"LLC ""SPUTNIK"""\n'));
+    const r = loadAsnRanges(
+      files('16,31,1,"LLC ""SPUTNIK"""\n32,47,2,Plain, Inc\n64,64,1,"LLC ""SPUTNIK"""\n'),
+    );
     expect(r.lookupV4(15)).toBeNull();
     expect(r.lookupV4(16)).toEqual({ number: 1, organization: 'LLC "SPUTNIK"' });
     expect(r.lookupV4(47)).toEqual({ number: 2, organization: 'Plain, Inc' });

@@ -11,7 +11,8 @@ import { warninglistMatcher } from './warninglists/matcher-cache.ts';
 
 function hitRows(matcher: WarninglistMatcher, rows: readonly ValueKey[], out: WarninglistHitRow[]): void {
   for (const { value, kind } of rows) {
-    for (const h of matcher.match(value, kind)) out.push({ value, kind, list_name: h.name, category: h.category });
+    for (const h of matcher.match(value, kind))
+      out.push({ value, kind, list_name: h.name, category: h.category });
   }
 }
 
@@ -48,7 +49,7 @@ export async function recomputeWarninglistHits(
   const matcher = await warninglistMatcher(store);
   const hits: WarninglistHitRow[] = [];
   let observables = 0;
-  for (let after: ValueKey | null = null; ; ) {
+  for (let after: ValueKey | null = null; ;) {
     const page = await observableKeysAfter(store, after, opts.pageSize ?? 10_000);
     if (page.length === 0) break;
     observables += page.length;

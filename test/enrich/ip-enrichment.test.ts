@@ -17,7 +17,10 @@ const csvRows = readFileSync(require.resolve('@ip-location-db/asn/asn-ipv4-num.c
     return {
       lo: Number(s),
       hi: Number(e),
-      asn: { number: Number(asn), organization: o.startsWith('"') ? o.slice(1, -1).replaceAll('""', '"') : o },
+      asn: {
+        number: Number(asn),
+        organization: o.startsWith('"') ? o.slice(1, -1).replaceAll('""', '"') : o,
+      },
     };
   });
 function asnByScan(ip: number): { number: number; organization: string } | null {
@@ -65,7 +68,8 @@ describe('IP enrichment from the shipped offline data', () => {
   });
 
   it('uses a configured MMDB instead of the shipped one', () => {
-    const v4only = require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country-ipv4.mmdb');
+    const v4only =
+      require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country-ipv4.mmdb');
     const custom = createIpEnricher({ geoipDb: v4only });
     expect(custom.countryOf('8.8.8.8')).toBe('US');
     expect(custom.countryOf('2001:4860:4860::8888')).toBeNull();

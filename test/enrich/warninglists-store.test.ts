@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +25,17 @@ const listFiles = corporaPresent
   ? readdirSync(LISTS).filter((d) => existsSync(join(LISTS, d, 'list.json')))
   : [];
 const fileOf = (dir: string) =>
-  JSON.parse(readFileSync(join(LISTS, dir, 'list.json'), 'utf8')) as { name: string; type: string; list: string[] };
+  JSON.parse(readFileSync(join(LISTS, dir, 'list.json'), 'utf8')) as {
+    name: string;
+    type: string;
+    list: string[];
+  };
 /** The names of the corpus lists of `type` whose raw entries include `entry`. */
 const listsWithEntry = (type: string, entry: string) =>
-  listFiles.map(fileOf).filter((l) => l.type === type && l.list.includes(entry)).map((l) => l.name);
+  listFiles
+    .map(fileOf)
+    .filter((l) => l.type === type && l.list.includes(entry))
+    .map((l) => l.name);
 
 describe.skipIf(!corporaPresent).each(DIALECTS)('MISP warninglists on %s', (dialect) => {
   const testDb = freshDb(dialect);
@@ -36,7 +51,12 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('MISP warninglists on %s', (dial
   beforeAll(async () => {
     store = await testDb.open();
     // Values already stored before the lists arrive.
-    await ingest({ store, records: valueRecords(['8.8.8.8', 'google.com']), format: 'text', sourceName: 'early' });
+    await ingest({
+      store,
+      records: valueRecords(['8.8.8.8', 'google.com']),
+      format: 'text',
+      sourceName: 'early',
+    });
     first = await loadWarninglists({ store, path: LISTS });
   });
   afterAll(async () => {
@@ -70,7 +90,13 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('MISP warninglists on %s', (dial
   it('records hits on values ingested after the load, with MISP semantics per list type', async () => {
     await ingest({
       store,
-      records: valueRecords(['1.1.1.1', 'threatloom-test.google.com', '10.20.30.40', 'fe80::1234', 'qzx-unlisted.com']),
+      records: valueRecords([
+        '1.1.1.1',
+        'threatloom-test.google.com',
+        '10.20.30.40',
+        'fe80::1234',
+        'qzx-unlisted.com',
+      ]),
       format: 'text',
       sourceName: 'late',
     });
@@ -135,7 +161,9 @@ describe.each(DIALECTS)('hostile warninglists on %s', (dialect) => {
   it('reports a malformed file with its name and JSON path, and loads the other lists', async () => {
     expect(result.files).toBe(5);
     expect(result.lists.map((l) => l.name).sort()).toEqual(['Good list', 'Hostile regexes', 'Some networks']);
-    expect(problemsOf('broken')).toEqual([expect.objectContaining({ message: expect.stringMatching(/invalid JSON/) })]);
+    expect(problemsOf('broken')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/invalid JSON/) }),
+    ]);
     expect(problemsOf('wrong-shape')).toEqual([expect.objectContaining({ path: '$.list' })]);
     expect(problemsOf('cidr')).toEqual([expect.objectContaining({ path: '$.list[1]' })]);
     expect((await listWarninglists(store)).find((l) => l.name === 'Some networks')?.entryCount).toBe(2);
@@ -154,7 +182,12 @@ describe.each(DIALECTS)('hostile warninglists on %s', (dialect) => {
   });
 
   it('matches an IP inside a loaded network and lists the hits in lookup after ingest', async () => {
-    await ingest({ store, records: valueRecords(['192.0.2.77', '2001:db8::5']), format: 'text', sourceName: 't' });
+    await ingest({
+      store,
+      records: valueRecords(['192.0.2.77', '2001:db8::5']),
+      format: 'text',
+      sourceName: 't',
+    });
     expect((await lookup(store, LOCAL_OPERATOR, '192.0.2.77')).warninglists).toEqual([
       { name: 'Some networks', category: 'false_positive' },
     ]);

@@ -65,7 +65,10 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK and CAPEC knowledge on %
       .sort();
     const [m, ...more] = await findAttackObjects(store, LOCAL_OPERATOR, 't1566');
     expect(more).toEqual([]);
-    expect(m).toMatchObject({ match: 'id', current: { id: phishing.id, name: 'Phishing', externalId: 'T1566' } });
+    expect(m).toMatchObject({
+      match: 'id',
+      current: { id: phishing.id, name: 'Phishing', externalId: 'T1566' },
+    });
     expect(m!.subtechniques!.map((s) => s.externalId)).toEqual(subs);
     expect(subs.length).toBeGreaterThan(0);
   });
@@ -111,14 +114,26 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK and CAPEC knowledge on %
     const sqli = capec.find((o) => extId(o, 'capec') === 'CAPEC-66')!;
     const cwes = sqli.external_references!.filter((r) => r.source_name === 'cwe').map((r) => r.external_id);
     const links = await weaknessesOfCapec(store, LOCAL_OPERATOR, 'CAPEC-66');
-    expect(links.filter((l) => l.source === 'capec').map((l) => l.to).sort()).toEqual([...cwes].sort());
+    expect(
+      links
+        .filter((l) => l.source === 'capec')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual([...cwes].sort());
     expect(links.map((l) => l.to)).toContain('CWE-89');
 
     const withAttack = capec.find((o) => o.type === 'attack-pattern' && !o.revoked && extId(o, 'ATTACK'))!;
     const capecId = extId(withAttack, 'capec')!;
-    const expected = withAttack.external_references!.filter((r) => r.source_name === 'ATTACK').map((r) => r.external_id);
+    const expected = withAttack
+      .external_references!.filter((r) => r.source_name === 'ATTACK')
+      .map((r) => r.external_id);
     const toAttack = await techniquesOfCapec(store, LOCAL_OPERATOR, capecId);
-    expect(toAttack.filter((l) => l.source === 'capec').map((l) => l.to).sort()).toEqual([...expected].sort());
+    expect(
+      toAttack
+        .filter((l) => l.source === 'capec')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual([...expected].sort());
     const back = await capecsOfTechnique(store, LOCAL_OPERATOR, expected[0]!);
     expect(back.map((l) => l.to)).toContain(capecId);
   });

@@ -50,7 +50,10 @@ describe.each(DIALECTS)('bad knowledge input on %s', (dialect) => {
     );
     const r = await ingestFile(store, file, 'kev');
     expect(r.counts).toMatchObject({ received: 2, rejected: 2 });
-    expect(r.rejected.map((x) => x.path)).toEqual(['$.vulnerabilities[0].vendorProject', '$.vulnerabilities[1]']);
+    expect(r.rejected.map((x) => x.path)).toEqual([
+      '$.vulnerabilities[0].vendorProject',
+      '$.vulnerabilities[1]',
+    ]);
   });
 
   it('refuses a JSON file that is no KEV catalog as a whole, naming the path', async () => {
@@ -59,7 +62,10 @@ describe.each(DIALECTS)('bad knowledge input on %s', (dialect) => {
   });
 
   it('rejects bad EPSS rows by line', async () => {
-    const file = tempFile('epss.csv', 'cve,epss,percentile\nCVE-2024-0001,0.5,0.9\nCVE-2024-0002,1.5,0.9\nCVE-X,0.1,0.1\nCVE-2024-0003,0.1,abc\n');
+    const file = tempFile(
+      'epss.csv',
+      'cve,epss,percentile\nCVE-2024-0001,0.5,0.9\nCVE-2024-0002,1.5,0.9\nCVE-X,0.1,0.1\nCVE-2024-0003,0.1,abc\n',
+    );
     const r = await ingestFile(store, file, 'epss');
     expect(r.counts).toMatchObject({ received: 4, rejected: 3 });
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5]);
@@ -104,7 +110,8 @@ describe.each(DIALECTS)('bad knowledge input on %s', (dialect) => {
     const r = await ingestFile(store, tempFile('cwe.xml', xml), 'cwe');
     expect(r.counts).toMatchObject({ received: 3, created: 1, rejected: 2 });
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4]);
-    const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Weakness_Catalog><Weaknesses><Weakness ID="1" Name="&a;"></Weakness></Weaknesses></Weakness_Catalog>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Weakness_Catalog><Weaknesses><Weakness ID="1" Name="&a;"></Weakness></Weaknesses></Weakness_Catalog>';
     const err = await ingestFile(store, tempFile('bomb.xml', bomb), 'cwe').catch((e: unknown) => e);
     expect(isAppError(err) && err.code).toBe('INVALID_INPUT');
   });

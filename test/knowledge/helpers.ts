@@ -9,7 +9,11 @@ import type { Store } from '../../src/store/store.ts';
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'knowledge');
 
 /** Ingests a file the way `intel ingest --format <format>` does. */
-export async function ingestFile(store: Store, location: string, format: IngestFormat): Promise<KnowledgeIngestResult> {
+export async function ingestFile(
+  store: Store,
+  location: string,
+  format: IngestFormat,
+): Promise<KnowledgeIngestResult> {
   const { result } = await ingestLocation({ store, location, format, sourceName: `test-${format}` });
   return result;
 }

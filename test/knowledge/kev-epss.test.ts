@@ -30,9 +30,10 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('KEV and EPSS on %s', (dialect) 
 
   it('reads every KEV entry of both editions, with the same facts', async () => {
     const expectedJson = jsonEntries().length;
-    const expectedCsv = (parse(readFileSync(KEV_CSV), { columns: true }) as unknown[]).length;
+    const expectedCsv = parse<Record<string, string>>(readFileSync(KEV_CSV), { columns: true }).length;
     const cves = jsonEntries().map((e) => e.cveID);
-    const sort = (rows: { cve: string }[]) => [...rows].sort((x, y) => x.cve.localeCompare(y.cve));
+    const sort = <T extends { cve: string }>(rows: T[]) =>
+      [...rows].sort((x, y) => x.cve.localeCompare(y.cve));
 
     const b = await first.open();
     const fromJson = await ingestFile(b, KEV_JSON, 'kev');
@@ -49,7 +50,11 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('KEV and EPSS on %s', (dialect) 
     expect(sort(await getVulnerabilityFacts(a, cves))).toEqual(factsFromJson);
     const log4shell = factsFromJson.find((f) => f.cve === 'CVE-2021-44228')!;
     const entry = jsonEntries().find((e) => e.cveID === 'CVE-2021-44228')!;
-    expect(log4shell).toMatchObject({ kev: 1, kev_ransomware: 'Known', cwes: JSON.stringify([...entry.cwes].sort()) });
+    expect(log4shell).toMatchObject({
+      kev: 1,
+      kev_ransomware: 'Known',
+      cwes: JSON.stringify([...entry.cwes].sort()),
+    });
     expect(JSON.parse(log4shell.kev_json!)).toEqual(entry);
   });
 
@@ -75,7 +80,10 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('KEV and EPSS on %s', (dialect) 
     const result = await ingestFile(a, EPSS, 'epss');
     expect(result.counts).toMatchObject({ received: rows.length, rejected: 0 });
     expect(rows).toHaveLength(100);
-    const facts = await getVulnerabilityFacts(a, rows.map((r) => r[0]!));
+    const facts = await getVulnerabilityFacts(
+      a,
+      rows.map((r) => r[0]!),
+    );
     expect(facts).toHaveLength(100);
     for (const f of facts) {
       const row = rows.find((r) => r[0] === f.cve)!;
@@ -84,16 +92,28 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('KEV and EPSS on %s', (dialect) 
       expect(Date.parse(f.epss_date!)).toBe(Date.parse(date));
     }
     expect(await getKnowledgeMeta(a, 'epss.model_version')).toBe(model);
-    expect((await ingestFile(a, EPSS, 'epss')).counts).toMatchObject({ unchanged: 100, updated: 0, created: 0 });
+    expect((await ingestFile(a, EPSS, 'epss')).counts).toMatchObject({
+      unchanged: 100,
+      updated: 0,
+      created: 0,
+    });
   });
 
   it('keeps each feed to its own columns: EPSS never erases KEV, KEV never erases EPSS', async () => {
     const cve = 'CVE-2021-44228';
     const [kevOnly] = await getVulnerabilityFacts(a, [cve]);
-    const scores = tempFile('epss.csv', `#model_version:v2026.06.15,score_date:2026-09-29T12:00:22Z\ncve,epss,percentile\n${cve},0.94358,0.99957\n`);
+    const scores = tempFile(
+      'epss.csv',
+      `#model_version:v2026.06.15,score_date:2026-09-29T12:00:22Z\ncve,epss,percentile\n${cve},0.94358,0.99957\n`,
+    );
     expect((await ingestFile(a, scores, 'epss')).counts).toMatchObject({ updated: 1 });
     const [both] = await getVulnerabilityFacts(a, [cve]);
-    expect(both).toEqual({ ...kevOnly, epss: 0.94358, epss_percentile: 0.99957, epss_date: '2026-09-29T12:00:22.000Z' });
+    expect(both).toEqual({
+      ...kevOnly,
+      epss: 0.94358,
+      epss_percentile: 0.99957,
+      epss_date: '2026-09-29T12:00:22.000Z',
+    });
     expect((await ingestFile(a, KEV_JSON, 'kev')).counts.updated).toBe(0);
     expect((await getVulnerabilityFacts(a, [cve]))[0]).toEqual(both);
   });

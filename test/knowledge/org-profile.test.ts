@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
-import { addTechnologies, getOrgProfile, sbomTechnologies, setOrgProfile } from '../../src/intel/knowledge/index.ts';
+import {
+  addTechnologies,
+  getOrgProfile,
+  sbomTechnologies,
+  setOrgProfile,
+} from '../../src/intel/knowledge/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { corporaPresent, corpus } from '../corpora.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';

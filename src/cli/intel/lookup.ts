@@ -9,6 +9,12 @@ function describe(r: LookupResult): string[] {
   const lines = [
     `${r.value} (${r.kind})${flags}: ${r.known ? `${r.matches.length} match(es)` : 'not known'}`,
   ];
+  const context = [
+    r.country ? `country ${r.country}` : '',
+    r.asn ? `AS${r.asn.number} ${r.asn.organization ?? ''}`.trim() : '',
+  ].filter(Boolean);
+  if (context.length > 0) lines.push(`  ${context.join(', ')}`);
+  for (const w of r.warninglists) lines.push(`  on warninglist ${w.name} (${w.category})`);
   for (const m of r.matches) {
     const via = m.match === 'cidr' ? ` via ${m.matchedValue}` : '';
     lines.push(`  ${m.id} ${m.type}${via}${m.revoked ? ' REVOKED' : ''} TLP:${m.tlp.toUpperCase()}`);

@@ -16,9 +16,7 @@ function loadSummary(r: LoadWarninglistsResult): string[] {
 }
 
 export function registerWarninglistsCommands(intel: Command): void {
-  const wl = intel
-    .command('warninglists')
-    .description('known-benign lists in the MISP warninglist format');
+  const wl = intel.command('warninglists').description('known-benign lists in the MISP warninglist format');
   wl.command('load')
     .description('load every list.json under a folder (e.g. a misp-warninglists checkout) into the store')
     .argument('<dir>', 'folder holding list.json files, or one list.json')

@@ -15,7 +15,12 @@ describe('cidr segment index', () => {
   });
 
   it('finds every list holding an address, across overlaps and the ends of the space', () => {
-    const ix = index([['10.0.0.0/8', '0.0.0.0/0'], ['10.1.0.0/16'], ['255.255.255.255'], ['2001:db8::/32', '::/0']]);
+    const ix = index([
+      ['10.0.0.0/8', '0.0.0.0/0'],
+      ['10.1.0.0/16'],
+      ['255.255.255.255'],
+      ['2001:db8::/32', '::/0'],
+    ]);
     expect(listsOfV4(ix, 0x0a010203)).toEqual([0, 1]);
     expect(listsOfV4(ix, 0x0b000000)).toEqual([0]);
     expect(listsOfV4(ix, 0xffffffff)).toEqual([0, 2]);
@@ -26,18 +31,24 @@ describe('cidr segment index', () => {
   it('agrees with a scan of the ranges on random IPv4 networks', () => {
     const net = fc.tuple(fc.nat(0xffffffff), fc.integer({ min: 0, max: 32 }));
     fc.assert(
-      fc.property(fc.array(fc.array(net, { maxLength: 4 }), { maxLength: 4 }), fc.nat(0xffffffff), (lists, ip) => {
-        const text = lists.map((l) => l.map(([n, b]) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${b}`));
-        const expected = text.flatMap((l, i) =>
-          l.some((e) => {
-            const r = cidrEntry(e) as CidrRange & { v4: true };
-            return r.lo <= ip && ip <= r.hi;
-          })
-            ? [i]
-            : [],
-        );
-        expect([...listsOfV4(index(text), ip)]).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(net, { maxLength: 4 }), { maxLength: 4 }),
+        fc.nat(0xffffffff),
+        (lists, ip) => {
+          const text = lists.map((l) =>
+            l.map(([n, b]) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${b}`),
+          );
+          const expected = text.flatMap((l, i) =>
+            l.some((e) => {
+              const r = cidrEntry(e) as CidrRange & { v4: true };
+              return r.lo <= ip && ip <= r.hi;
+            })
+              ? [i]
+              : [],
+          );
+          expect([...listsOfV4(index(text), ip)]).toEqual(expected);
+        },
+      ),
     );
   });
 });

@@ -60,7 +60,7 @@ function segments<N extends number | bigint>(
   const active = new Map<number, number>();
   const starts: N[] = [];
   const sets: number[] = [];
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = events[i]!.at;
     for (; i < events.length && events[i]!.at === at; i++) {
       const ev = events[i]!.ev;
@@ -100,7 +100,8 @@ export function buildSegmentIndex(ranges: { range: CidrRange; list: number }[]):
   const n6 = s6.starts.filter((s) => s < 1n << 128n).length;
   const starts6 = new Uint32Array(n6 * 4);
   for (let i = 0; i < n6; i++) {
-    for (let w = 0; w < 4; w++) starts6[i * 4 + w] = Number((s6.starts[i]! >> BigInt(96 - 32 * w)) & 0xffffffffn);
+    for (let w = 0; w < 4; w++)
+      starts6[i * 4 + w] = Number((s6.starts[i]! >> BigInt(96 - 32 * w)) & 0xffffffffn);
   }
   return {
     starts4: Uint32Array.from(s4.starts.slice(0, n4)),

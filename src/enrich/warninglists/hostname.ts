@@ -29,7 +29,7 @@ export function hostOf(value: string): string {
  * `b.c`, `a.b.c`), until it returns true.
  */
 export function someSuffix(host: string, visit: (suffix: string) => boolean): boolean {
-  for (let dot = host.length; dot > 0; ) {
+  for (let dot = host.length; dot > 0;) {
     dot = host.lastIndexOf('.', dot - 1);
     if (visit(dot < 0 ? host : host.slice(dot + 1))) return true;
     if (dot < 0) break;

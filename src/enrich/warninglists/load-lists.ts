@@ -44,6 +44,7 @@ export async function loadWarninglists(opts: {
     result.counts[outcome] += 1;
     result.lists.push({ name: list.name, file, type: list.type, entries: list.entries.length, outcome });
   }
-  if (result.counts.created + result.counts.updated > 0) result.rescan = await recomputeWarninglistHits(opts.store);
+  if (result.counts.created + result.counts.updated > 0)
+    result.rescan = await recomputeWarninglistHits(opts.store);
   return result;
 }

@@ -101,7 +101,9 @@ export class WarninglistMatcher {
       this.stamp = 1;
     }
     if (plan.string) this.add(this.strings.get(value));
-    if (plan.hostname) someSuffix(hostOf(value), this.visitHost);
+    // The parent "labels" of an IP address are no host names: only the whole value is looked up.
+    if (plan.hostname && (kind === 'ipv4' || kind === 'ipv6')) this.add(this.hosts.get(value));
+    else if (plan.hostname) someSuffix(hostOf(value), this.visitHost);
     if (plan.cidr) {
       const v4 = kind === 'ipv4' ? ipv4Int(value) : -1;
       if (v4 >= 0) this.add(listsOfV4(this.cidrs, v4));

@@ -55,7 +55,8 @@ function checkEntries(file: string, parsed: WarninglistFile, raw: unknown, limit
       }
     }
     if (reason === null) entries.push(e);
-    else problems.push(
+    else
+      problems.push(
         new AppError('INVALID_INPUT', `${reason}: ${JSON.stringify(e.slice(0, 80))}`, {
           file,
           path: toJsonPath(['list', keys ? keys[i]! : i]),
@@ -70,9 +71,14 @@ function digestOf(list: Omit<StoredWarninglist, 'digest'>): string {
 }
 
 /** Reads one list file; throws an AppError naming the file and JSON path when it is unusable. */
-export function readListFile(file: string, limits: Limits): { list: StoredWarninglist; problems: AppError[] } {
+export function readListFile(
+  file: string,
+  limits: Limits,
+): { list: StoredWarninglist; problems: AppError[] } {
   if (statSync(file).size > limits.maxWarninglistBytes)
-    throw new AppError('LIMIT_EXCEEDED', `list file is larger than ${limits.maxWarninglistBytes} bytes`, { file });
+    throw new AppError('LIMIT_EXCEEDED', `list file is larger than ${limits.maxWarninglistBytes} bytes`, {
+      file,
+    });
   const json = parseJsonSafe(readFileSync(file, 'utf8'), { limits, file });
   const parsed = WarninglistFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -106,7 +112,9 @@ export function readWarninglistFiles(path: string, limits: Limits): ReadLists {
       out.problems.push(...problems.slice(0, MAX_PROBLEMS_PER_FILE));
       if (problems.length > MAX_PROBLEMS_PER_FILE)
         out.problems.push(
-          new AppError('INVALID_INPUT', `and ${problems.length - MAX_PROBLEMS_PER_FILE} more bad entries`, { file }),
+          new AppError('INVALID_INPUT', `and ${problems.length - MAX_PROBLEMS_PER_FILE} more bad entries`, {
+            file,
+          }),
         );
       const other = names.get(list.name);
       if (other !== undefined) {

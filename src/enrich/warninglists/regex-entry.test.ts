@@ -13,7 +13,9 @@ describe('warninglist regex entries', () => {
   });
 
   it('accepts both regex lists of the real corpus shape', () => {
-    expect(() => compile('/((?:\\+|00)33?|0?)(19900|26191|35301|46571|53649|63998)([0-9]{4})/g')).not.toThrow();
+    expect(() =>
+      compile('/((?:\\+|00)33?|0?)(19900|26191|35301|46571|53649|63998)([0-9]{4})/g'),
+    ).not.toThrow();
   });
 
   it.each([

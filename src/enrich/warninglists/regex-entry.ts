@@ -51,7 +51,8 @@ function quantifier(p: string, i: number): { max: number; length: number } {
   else if (c === '?') q = { max: 1, length: 1 };
   else if (c === '{') {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(i, i + 24));
-    if (m) q = { max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity, length: m[0].length };
+    if (m)
+      q = { max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity, length: m[0].length };
   }
   if (q.length > 0 && (p.charAt(i + q.length) === '?' || p.charAt(i + q.length) === '+')) q.length++;
   return q;
@@ -60,7 +61,7 @@ function quantifier(p: string, i: number): { max: number; length: number } {
 function checkBacktracking(p: string): void {
   const stack: Frame[] = [{ repeats: false, alternates: false }];
   let unbounded = 0;
-  for (let i = 0; i < p.length; ) {
+  for (let i = 0; i < p.length;) {
     const c = p.charAt(i);
     let closed: Frame | null = null;
     if (c === '\\') {

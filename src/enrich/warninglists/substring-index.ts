@@ -12,10 +12,12 @@ export interface SubstringIndex {
   out: Int32Array;
   /** Node → list ids of the entry ending there. */
   lists: (number[] | undefined)[];
+  /** The root's transitions on ASCII, where most steps of a scan start over. */
+  root: Int32Array;
 }
 
 export function buildSubstringIndex(entries: { text: string; list: number }[]): SubstringIndex {
-  const children: Map<number, number>[] = [new Map()];
+  const children = [new Map<number, number>()];
   const lists: (number[] | undefined)[] = [undefined];
   for (const { text, list } of entries) {
     let node = 0;
@@ -38,10 +40,12 @@ export function buildSubstringIndex(entries: { text: string; list: number }[]): 
   const childCode = new Uint16Array(childStart[n]!);
   const childNode = new Int32Array(childStart[n]!);
   for (let i = 0; i < n; i++) {
-    [...children[i]!].sort((a, b) => a[0] - b[0]).forEach(([c, node], k) => {
-      childCode[childStart[i]! + k] = c;
-      childNode[childStart[i]! + k] = node;
-    });
+    [...children[i]!]
+      .sort((a, b) => a[0] - b[0])
+      .forEach(([c, node], k) => {
+        childCode[childStart[i]! + k] = c;
+        childNode[childStart[i]! + k] = node;
+      });
   }
   const index: SubstringIndex = {
     childStart,
@@ -50,7 +54,9 @@ export function buildSubstringIndex(entries: { text: string; list: number }[]): 
     fail: new Int32Array(n),
     out: new Int32Array(n).fill(-1),
     lists,
+    root: new Int32Array(128),
   };
+  for (const [c, node] of children[0]!) if (c < 128) index.root[c] = node;
   // Breadth-first, so a node's failure target is final before its children need it.
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
@@ -80,6 +86,7 @@ function childOf(ix: SubstringIndex, node: number, c: number): number {
 }
 
 function step(ix: SubstringIndex, node: number, c: number): number {
+  if (node === 0 && c < 128) return ix.root[c]!;
   for (;;) {
     const next = childOf(ix, node, c);
     if (next >= 0) return next;

@@ -21,7 +21,9 @@ function strings(v: unknown): string[] {
 
 /** The object's own id in its framework: the first ATT&CK or CAPEC external reference. */
 export function ownExternalId(o: Record<string, unknown>): string | null {
-  const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : [];
+  const refs = Array.isArray(o.external_references)
+    ? (o.external_references as Record<string, unknown>[])
+    : [];
   const ref = refs.find(
     (r) => typeof r?.source_name === 'string' && OWN_ID_SOURCES.includes(r.source_name.toLowerCase()),
   );

@@ -9,7 +9,9 @@ describe('CPE 2.3 formatted strings', () => {
     expect(c.product).toMatchObject({ kind: 'value', text: 'internet_explorer' });
     expect(c.edition).toEqual({ kind: 'na' });
     expect(c.language).toEqual({ kind: 'any' });
-    expect(cpe('cpe:2.3:a:hp:insight_diagnostics:7\\.4\\.0\\.1570:*:*:*:online:win2003:x64:*').version).toMatchObject({
+    expect(
+      cpe('cpe:2.3:a:hp:insight_diagnostics:7\\.4\\.0\\.1570:*:*:*:online:win2003:x64:*').version,
+    ).toMatchObject({
       text: '7.4.0.1570',
     });
   });

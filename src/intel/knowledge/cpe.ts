@@ -4,9 +4,7 @@
  * CPE with version `*`, so it matches every version.
  */
 export type CpeValue =
-  | { kind: 'any' }
-  | { kind: 'na' }
-  | { kind: 'value'; text: string; wildcard: boolean; raw: string };
+  { kind: 'any' } | { kind: 'na' } | { kind: 'value'; text: string; wildcard: boolean; raw: string };
 
 export const CPE_ATTRIBUTES = [
   'part',
@@ -89,9 +87,7 @@ function globMatch(pattern: string, text: string): boolean {
     const next: boolean[] = [p === '\u0001' && prev[0]!];
     for (let j = 1; j <= text.length; j++) {
       next[j] =
-        p === '\u0001'
-          ? prev[j]! || next[j - 1]!
-          : prev[j - 1]! && (p === '\u0002' || p === text[j - 1]);
+        p === '\u0001' ? prev[j]! || next[j - 1]! : prev[j - 1]! && (p === '\u0002' || p === text[j - 1]);
     }
     prev = next;
   }
@@ -128,5 +124,7 @@ export function cpeMatches(pattern: string | Cpe, cpe: string | Cpe): boolean {
 
 /** True when the two names can denote the same product: no attribute is disjoint either way. */
 export function cpeOverlaps(a: Cpe, b: Cpe): boolean {
-  return CPE_ATTRIBUTES.every((k) => compare(a[k], b[k]) !== 'disjoint' || compare(b[k], a[k]) !== 'disjoint');
+  return CPE_ATTRIBUTES.every(
+    (k) => compare(a[k], b[k]) !== 'disjoint' || compare(b[k], a[k]) !== 'disjoint',
+  );
 }

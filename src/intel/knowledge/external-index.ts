@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { getKnowledgeMeta } from '../../store/knowledge-meta-repo.ts';
-import { EXTERNAL_REFS_SIGNATURE, replaceExternalRefs, type ExternalRef } from '../../store/external-refs-repo.ts';
+import {
+  EXTERNAL_REFS_SIGNATURE,
+  replaceExternalRefs,
+  type ExternalRef,
+} from '../../store/external-refs-repo.ts';
 import type { Store } from '../../store/store.ts';
 
 /** The types whose external ids are indexed: ATT&CK and CAPEC objects, not indicators or CVEs. */
@@ -36,7 +40,11 @@ function refsOf(id: string, json: string): ExternalRef[] {
   if (!Array.isArray(o.external_references)) return [];
   const out: ExternalRef[] = [];
   for (const r of o.external_references as { source_name?: unknown; external_id?: unknown }[]) {
-    if (typeof r?.source_name === 'string' && typeof r.external_id === 'string' && r.external_id.length <= 200)
+    if (
+      typeof r?.source_name === 'string' &&
+      typeof r.external_id === 'string' &&
+      r.external_id.length <= 200
+    )
       out.push({ external_id: r.external_id, source_name: r.source_name.toLowerCase(), object_id: id });
   }
   return out;

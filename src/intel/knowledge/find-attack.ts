@@ -31,7 +31,11 @@ const NAMED_TYPES = [
 ];
 const MAX_QUERY = 200;
 
-async function byName(store: Store, viewer: Viewer, query: string): Promise<{ o: StoredObject; alias: boolean }[]> {
+async function byName(
+  store: Store,
+  viewer: Viewer,
+  query: string,
+): Promise<{ o: StoredObject; alias: boolean }[]> {
   const q = query.toLowerCase();
   const like = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
   const rows = await store.db
@@ -40,14 +44,15 @@ async function byName(store: Store, viewer: Viewer, query: string): Promise<{ o:
     .where('type', 'in', NAMED_TYPES)
     .where('tlp', '<=', viewer.maxTlp)
     .where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name']), '=', q),
-        eb(sql`lower(aliases)`, 'like', sql`${like} escape '!'`),
-      ]),
+      eb.or([eb(eb.fn('lower', ['name']), '=', q), eb(sql`lower(aliases)`, 'like', sql`${like} escape '!'`)]),
     )
     .limit(1000)
     .execute();
-  const objects = await getObjects(store, viewer, rows.map((r) => r.id));
+  const objects = await getObjects(
+    store,
+    viewer,
+    rows.map((r) => r.id),
+  );
   return objects.flatMap((o): { o: StoredObject; alias: boolean }[] => {
     const a = toAttackObject(o);
     if (a.name?.toLowerCase() === q) return [{ o, alias: false }];
@@ -67,7 +72,14 @@ export async function findAttackObjects(store: Store, viewer: Viewer, query: str
   let hits: { o: StoredObject; match: AttackMatch['match'] }[];
   if (ID_QUERY.test(q)) {
     await ensureExternalRefs(store);
-    const ids = (await objectsWithExternalId(store, q.toUpperCase(), ['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack', 'capec'])).map((r) => r.object_id);
+    const ids = (
+      await objectsWithExternalId(store, q.toUpperCase(), [
+        'mitre-attack',
+        'mitre-mobile-attack',
+        'mitre-ics-attack',
+        'capec',
+      ])
+    ).map((r) => r.object_id);
     hits = (await getObjects(store, viewer, ids)).map((o) => ({ o, match: 'id' as const }));
   } else {
     hits = (await byName(store, viewer, q)).map(({ o, alias }) => ({ o, match: alias ? 'alias' : 'name' }));

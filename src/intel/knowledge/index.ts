@@ -4,7 +4,11 @@ export { cpeMatches, cpeOverlaps, isCpe, parseCpe, type Cpe } from './cpe.ts';
 export { currentTechnique, type CurrentResolution } from './current-technique.ts';
 export { ensureExternalRefs } from './external-index.ts';
 export { findAttackObjects, type AttackMatch } from './find-attack.ts';
-export { ingestKnowledge, type IngestKnowledgeOptions, type KnowledgeIngestResult } from './ingest-knowledge.ts';
+export {
+  ingestKnowledge,
+  type IngestKnowledgeOptions,
+  type KnowledgeIngestResult,
+} from './ingest-knowledge.ts';
 export {
   capecsOfTechnique,
   capecsOfWeakness,

@@ -5,6 +5,7 @@ import { applyFactsUpdates } from '../../store/vulnerability-facts-repo.ts';
 import { upsertWeaknesses } from '../../store/weaknesses-repo.ts';
 import { ingest, type IngestCommon } from '../ingest/ingest.ts';
 import { MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from '../ingest/result.ts';
+import type { SourceRecord } from '../source.ts';
 import type { SourceSettings } from '../sources/index.ts';
 import { fetchSettings } from '../sources/open-input.ts';
 import { readKnowledge, type KnowledgeFormat, type KnowledgeRecord } from '../sources/vuln/index.ts';
@@ -50,7 +51,12 @@ export async function ingestKnowledge(opts: IngestKnowledgeOptions): Promise<Kno
     const vulns = items.flatMap((r) => (r.kind === 'vuln' ? [r] : []));
     const weaknesses = items.flatMap((r) => (r.kind === 'weakness' ? [r.weakness] : []));
     const outcomes = [
-      ...(vulns.length > 0 ? await applyFactsUpdates(opts.store, vulns.map((v) => v.update)) : []),
+      ...(vulns.length > 0
+        ? await applyFactsUpdates(
+            opts.store,
+            vulns.map((v) => v.update),
+          )
+        : []),
       ...(weaknesses.length > 0 ? await upsertWeaknesses(opts.store, weaknesses) : []),
     ];
     for (const o of outcomes) result.counts[o] += 1;
@@ -71,7 +77,8 @@ export async function ingestKnowledge(opts: IngestKnowledgeOptions): Promise<Kno
     result.counts.received += 1;
     if (rec.kind === 'reject') {
       result.counts.rejected += 1;
-      if (result.rejected.length < MAX_LISTED_REJECTS) result.rejected.push(rejectedItem(rec.location, rec.message));
+      if (result.rejected.length < MAX_LISTED_REJECTS)
+        result.rejected.push(rejectedItem(rec.location, rec.message));
       continue;
     }
     batch.push(rec);
@@ -99,9 +106,24 @@ export async function ingestKnowledge(opts: IngestKnowledgeOptions): Promise<Kno
   return result;
 }
 
-async function* vulnerabilityRecords(
+/** The STIX vulnerabilities of the described CVEs, as records of the pipeline. */
+function vulnerabilityRecords(
   described: Map<string, { description?: string; modified: string }>,
-): AsyncGenerator<{ kind: 'stix'; object: unknown; location: { path: string } }> {
-  for (const [cve, stix] of described)
-    yield { kind: 'stix', object: vulnerabilityObject(cve, stix), location: { path: cve } };
+): AsyncIterable<SourceRecord> {
+  const records = [...described].map(([cve, stix]): SourceRecord => ({
+    kind: 'stix',
+    object: vulnerabilityObject(cve, stix),
+    location: { path: cve },
+  }));
+  return {
+    [Symbol.asyncIterator]: () => {
+      let i = 0;
+      return {
+        next: () =>
+          Promise.resolve(
+            i < records.length ? { done: false, value: records[i++]! } : { done: true, value: undefined },
+          ),
+      };
+    },
+  };
 }

@@ -24,13 +24,17 @@ async function viaObjects(
 ): Promise<string[]> {
   await ensureExternalRefs(store);
   const holders = (await objectsWithExternalId(store, opts.id, opts.idSources)).map((r) => r.object_id);
-  const visible = (await getObjects(store, viewer, holders)).filter((o) => isCurrent(o.object)).map((o) => o.id);
+  const visible = (await getObjects(store, viewer, holders))
+    .filter((o) => isCurrent(o.object))
+    .map((o) => o.id);
   return [...new Set((await externalIdsOf(store, visible, opts.otherSources)).map((r) => r.external_id))];
 }
 
 function merge(links: KnowledgeLink[]): KnowledgeLink[] {
   const seen = new Map(links.map((l) => [`${l.from}|${l.to}|${l.source}`, l]));
-  return [...seen.values()].sort((a, b) => a.to.localeCompare(b.to, 'en', { numeric: true }) || a.source.localeCompare(b.source));
+  return [...seen.values()].sort(
+    (a, b) => a.to.localeCompare(b.to, 'en', { numeric: true }) || a.source.localeCompare(b.source),
+  );
 }
 
 /** CWE → CAPEC: the CWE catalog's related attack patterns and the CAPEC patterns citing the CWE. */
@@ -45,8 +49,16 @@ export async function capecsOfWeakness(store: Store, viewer: Viewer, cwe: string
 }
 
 /** CAPEC → CWE: the pattern's CWE references and the CWE entries naming the pattern. */
-export async function weaknessesOfCapec(store: Store, viewer: Viewer, capec: string): Promise<KnowledgeLink[]> {
-  const fromCapec = await viaObjects(store, viewer, { id: capec, idSources: ['capec'], otherSources: ['cwe'] });
+export async function weaknessesOfCapec(
+  store: Store,
+  viewer: Viewer,
+  capec: string,
+): Promise<KnowledgeLink[]> {
+  const fromCapec = await viaObjects(store, viewer, {
+    id: capec,
+    idSources: ['capec'],
+    otherSources: ['cwe'],
+  });
   const fromCwe = (await weaknessesWithCapec(store, capec)).map((w) => w.cwe);
   return merge([
     ...fromCapec.map((to) => ({ from: capec, to, source: 'capec' as const })),
@@ -55,9 +67,21 @@ export async function weaknessesOfCapec(store: Store, viewer: Viewer, capec: str
 }
 
 /** CAPEC → ATT&CK technique ids: the pattern's ATT&CK references and techniques citing it. */
-export async function techniquesOfCapec(store: Store, viewer: Viewer, capec: string): Promise<KnowledgeLink[]> {
-  const fromCapec = await viaObjects(store, viewer, { id: capec, idSources: ['capec'], otherSources: ['attack'] });
-  const fromAttack = await viaObjects(store, viewer, { id: capec, idSources: ['capec'], otherSources: ATTACK_SOURCES });
+export async function techniquesOfCapec(
+  store: Store,
+  viewer: Viewer,
+  capec: string,
+): Promise<KnowledgeLink[]> {
+  const fromCapec = await viaObjects(store, viewer, {
+    id: capec,
+    idSources: ['capec'],
+    otherSources: ['attack'],
+  });
+  const fromAttack = await viaObjects(store, viewer, {
+    id: capec,
+    idSources: ['capec'],
+    otherSources: ATTACK_SOURCES,
+  });
   return merge([
     ...fromCapec.map((to) => ({ from: capec, to, source: 'capec' as const })),
     ...fromAttack.filter((t) => /^T\d/.test(t)).map((to) => ({ from: capec, to, source: 'attack' as const })),
@@ -65,9 +89,21 @@ export async function techniquesOfCapec(store: Store, viewer: Viewer, capec: str
 }
 
 /** ATT&CK technique id → CAPEC ids, both ways the data states it. */
-export async function capecsOfTechnique(store: Store, viewer: Viewer, technique: string): Promise<KnowledgeLink[]> {
-  const fromCapec = await viaObjects(store, viewer, { id: technique, idSources: ['attack'], otherSources: ['capec'] });
-  const fromAttack = await viaObjects(store, viewer, { id: technique, idSources: ATTACK_SOURCES, otherSources: ['capec'] });
+export async function capecsOfTechnique(
+  store: Store,
+  viewer: Viewer,
+  technique: string,
+): Promise<KnowledgeLink[]> {
+  const fromCapec = await viaObjects(store, viewer, {
+    id: technique,
+    idSources: ['attack'],
+    otherSources: ['capec'],
+  });
+  const fromAttack = await viaObjects(store, viewer, {
+    id: technique,
+    idSources: ATTACK_SOURCES,
+    otherSources: ['capec'],
+  });
   return merge([
     ...fromCapec.map((to) => ({ from: technique, to, source: 'capec' as const })),
     ...fromAttack.map((to) => ({ from: technique, to, source: 'attack' as const })),

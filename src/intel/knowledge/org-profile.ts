@@ -40,18 +40,43 @@ export async function getOrgProfile(store: Store): Promise<OrgProfile> {
 function check(values: string[], ok: (v: string) => boolean, what: string): string[] {
   const bad = values.filter((v) => !ok(v));
   if (bad.length > 0)
-    throw new AppError('INVALID_INPUT', `${bad.slice(0, 5).map((b) => JSON.stringify(b)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not ${what}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${bad
+        .slice(0, 5)
+        .map((b) => JSON.stringify(b))
+        .join(', ')} ${bad.length === 1 ? 'is' : 'are'} not valid: expected ${what}`,
+    );
   return [...new Set(values)];
 }
 
 /** Validates and normalizes a profile update: sector and region names lower-case, countries upper-case. */
 export function normalizeOrgUpdate(u: OrgProfileUpdate): OrgProfileUpdate {
   const out: OrgProfileUpdate = {};
-  if (u.sectors) out.sectors = check(u.sectors.map((s) => s.trim().toLowerCase()), (s) => INDUSTRY_SECTORS.has(s), 'in the STIX industry-sector-ov vocabulary');
-  if (u.countries) out.countries = check(u.countries.map((s) => s.trim().toUpperCase()), (s) => COUNTRIES.has(s), 'ISO 3166-1 alpha-2 country codes');
-  if (u.regions) out.regions = check(u.regions.map((s) => s.trim().toLowerCase()), (s) => REGIONS.has(s), 'in the STIX region-ov vocabulary');
+  if (u.sectors)
+    out.sectors = check(
+      u.sectors.map((s) => s.trim().toLowerCase()),
+      (s) => INDUSTRY_SECTORS.has(s),
+      'values of the STIX industry-sector-ov vocabulary',
+    );
+  if (u.countries)
+    out.countries = check(
+      u.countries.map((s) => s.trim().toUpperCase()),
+      (s) => COUNTRIES.has(s),
+      'ISO 3166-1 alpha-2 country codes',
+    );
+  if (u.regions)
+    out.regions = check(
+      u.regions.map((s) => s.trim().toLowerCase()),
+      (s) => REGIONS.has(s),
+      'values of the STIX region-ov vocabulary',
+    );
   if (u.technologies) {
-    out.technologies = check(u.technologies.map((s) => s.trim()), (s) => isCpe(s) || isPurl(s), 'CPE 2.3 names or purls');
+    out.technologies = check(
+      u.technologies.map((s) => s.trim()),
+      (s) => isCpe(s) || isPurl(s),
+      'CPE 2.3 names or purls',
+    );
     if (out.technologies.length > MAX_TECHNOLOGIES)
       throw new AppError('LIMIT_EXCEEDED', `more than ${MAX_TECHNOLOGIES} technologies`);
   }
@@ -59,7 +84,11 @@ export function normalizeOrgUpdate(u: OrgProfileUpdate): OrgProfileUpdate {
 }
 
 /** Replaces the given parts of the profile; the others stay as they are. */
-export async function setOrgProfile(store: Store, update: OrgProfileUpdate, clock: Clock = systemClock): Promise<OrgProfile> {
+export async function setOrgProfile(
+  store: Store,
+  update: OrgProfileUpdate,
+  clock: Clock = systemClock,
+): Promise<OrgProfile> {
   const clean = normalizeOrgUpdate(update);
   const values = Object.fromEntries(KEYS.filter((k) => clean[k] !== undefined).map((k) => [k, clean[k]]));
   await writeOrgProfile(store, values, isoNow(clock));
@@ -67,10 +96,15 @@ export async function setOrgProfile(store: Store, update: OrgProfileUpdate, cloc
 }
 
 /** Adds technologies to the profile (an SBOM import); returns how many were new. */
-export async function addTechnologies(store: Store, technologies: string[], clock: Clock = systemClock): Promise<number> {
+export async function addTechnologies(
+  store: Store,
+  technologies: string[],
+  clock: Clock = systemClock,
+): Promise<number> {
   const current = await getOrgProfile(store);
   const known = new Set(current.technologies);
   const added = normalizeOrgUpdate({ technologies }).technologies!.filter((t) => !known.has(t));
-  if (added.length > 0) await setOrgProfile(store, { technologies: [...current.technologies, ...added] }, clock);
+  if (added.length > 0)
+    await setOrgProfile(store, { technologies: [...current.technologies, ...added] }, clock);
   return added.length;
 }

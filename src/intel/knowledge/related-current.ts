@@ -15,7 +15,10 @@ export async function relatedCurrent(
   viewer: Viewer,
   opts: { id: string; relationshipType: string; direction: 'in' | 'out' },
 ): Promise<AttackObject[]> {
-  const [near, far] = opts.direction === 'in' ? (['target_ref', 'source_ref'] as const) : (['source_ref', 'target_ref'] as const);
+  const [near, far] =
+    opts.direction === 'in'
+      ? (['target_ref', 'source_ref'] as const)
+      : (['source_ref', 'target_ref'] as const);
   const rows = await store.db
     .selectFrom('relationships')
     .select(['id', near, far])
@@ -23,12 +26,22 @@ export async function relatedCurrent(
     .where('relationship_type', '=', opts.relationshipType)
     .limit(MAX_RELATED)
     .execute();
-  const sros = new Map((await getObjects(store, viewer, rows.map((r) => r.id))).map((o) => [o.id, o]));
+  const sros = new Map(
+    (
+      await getObjects(
+        store,
+        viewer,
+        rows.map((r) => r.id),
+      )
+    ).map((o) => [o.id, o]),
+  );
   const keep = rows.filter((r) => {
     const sro = sros.get(r.id);
     return sro !== undefined && isCurrent(sro.object);
   });
-  const others = await getObjects(store, viewer, [...new Set(keep.map((r) => (r as Record<string, string>)[far]!))]);
+  const others = await getObjects(store, viewer, [
+    ...new Set(keep.map((r) => (r as Record<string, string>)[far]!)),
+  ]);
   return others
     .filter((o) => isCurrent(o.object))
     .map(toAttackObject)

@@ -41,12 +41,19 @@ export interface SbomTechnologies {
  */
 export function sbomTechnologies(text: string, opts: { file: string; limits: Limits }): SbomTechnologies {
   if (Buffer.byteLength(text) > opts.limits.maxDocumentBytes)
-    throw new AppError('LIMIT_EXCEEDED', `larger than ${opts.limits.maxDocumentBytes} bytes`, { file: opts.file });
-  const parsed = bomSchema.safeParse(parseJsonSafe(text.replace(/^\uFEFF/, ''), { limits: opts.limits, file: opts.file }));
+    throw new AppError('LIMIT_EXCEEDED', `larger than ${opts.limits.maxDocumentBytes} bytes`, {
+      file: opts.file,
+    });
+  const parsed = bomSchema.safeParse(
+    parseJsonSafe(text.replace(/^\uFEFF/, ''), { limits: opts.limits, file: opts.file }),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw new AppError('INVALID_INPUT', `not a CycloneDX JSON SBOM: ${issue.message}`, { file: opts.file, path: `$${path}` });
+    throw new AppError('INVALID_INPUT', `not a CycloneDX JSON SBOM: ${issue.message}`, {
+      file: opts.file,
+      path: `$${path}`,
+    });
   }
   const found = new Set<string>();
   let components = 0;
@@ -56,7 +63,11 @@ export function sbomTechnologies(text: string, opts: { file: string; limits: Lim
       const ids = [c.purl, c.cpe].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
       for (const id of ids) {
         if (!isPurl(id) && !isCpe(id))
-          throw new AppError('INVALID_INPUT', `${JSON.stringify(id.slice(0, 200))} is neither a purl nor a CPE 2.3 name`, { file: opts.file, path: at });
+          throw new AppError(
+            'INVALID_INPUT',
+            `${JSON.stringify(id.slice(0, 200))} is neither a purl nor a CPE 2.3 name`,
+            { file: opts.file, path: at },
+          );
         found.add(id.trim());
       }
       if (ids.length > 0) components++;

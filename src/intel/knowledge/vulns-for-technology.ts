@@ -25,7 +25,9 @@ export function technologyCpe(input: string): Cpe | undefined {
   const product = purl ? purl.name : /^[\w.+-]{1,200}$/.test(input) ? input : undefined;
   if (!product) return undefined;
   const base = Object.fromEntries(
-    ['part', 'vendor', 'update', 'edition', 'language', 'sw_edition', 'target_sw', 'target_hw', 'other'].map((k) => [k, ANY]),
+    ['part', 'vendor', 'update', 'edition', 'language', 'sw_edition', 'target_sw', 'target_hw', 'other'].map(
+      (k) => [k, ANY],
+    ),
   ) as Omit<Cpe, 'product' | 'version'>;
   return { ...base, product: value(product), version: purl?.version ? value(purl.version) : ANY };
 }
@@ -51,9 +53,14 @@ export async function vulnerabilitiesForTechnology(
   opts: { limit?: number } = {},
 ): Promise<TechnologyVulnerability[]> {
   const tech = technologyCpe(cpeOrName.trim());
-  if (!tech) throw new AppError('INVALID_INPUT', `${JSON.stringify(cpeOrName.slice(0, 200))} is not a CPE 2.3 name, a purl or a product name`);
+  if (!tech)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${JSON.stringify(cpeOrName.slice(0, 200))} is not a CPE 2.3 name, a purl or a product name`,
+    );
   const word = prefilter(tech);
-  if (!word) throw new AppError('INVALID_INPUT', 'the technology needs a product or vendor name to search by');
+  if (!word)
+    throw new AppError('INVALID_INPUT', 'the technology needs a product or vendor name to search by');
   const rows = await store.db
     .selectFrom('vulnerability_facts')
     .selectAll()

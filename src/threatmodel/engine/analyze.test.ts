@@ -180,6 +180,24 @@ describe('custom rules, carried threats and evidence', () => {
     expect(analysis.warnings).toContain("model rule 'phishing' replaces the library rule of that id");
   });
 
+  it("rates a model rule that reuses a library id without the library rule's profile", () => {
+    const rule: RuleInput = {
+      id: 'fingerprinting',
+      title: 'Our fingerprinting',
+      stride: 'information-disclosure',
+      appliesTo: ['flow'],
+      applies: "crossesBoundaryType('internet')",
+      likelihood: 3,
+      impact: ['C'],
+      cwe: ['CWE-200'],
+    };
+    const library = find(base, 'fingerprinting@browse')!;
+    const own = find(withChanges({ rules: [rule] }), 'fingerprinting@browse')!;
+    expect(library.impact).toBe(1);
+    expect(own.impact).toBe(4);
+    expect(own.factors.some((f) => f.label.startsWith('reconnaissance'))).toBe(false);
+  });
+
   it('keeps threats the model carries, merging one the engine also finds', () => {
     const analysis = analyze(
       withChanges({

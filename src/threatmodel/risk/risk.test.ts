@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { View } from '../conditions/evaluate.ts';
-import { rateImpact } from './impact.ts';
+import type { Asset } from '../model/schema.ts';
+import { type ImpactInput, rateImpact } from './impact.ts';
 import { DEFAULT_MATRIX, rate } from './matrix.ts';
 import { effectivenessOf, reduceLikelihood } from './residual.ts';
-
-const view = (fields: Record<string, unknown>): View => ({ id: 'x', ...fields });
 
 describe('risk matrix', () => {
   it('bands the product of likelihood and impact by default', () => {
@@ -23,29 +21,81 @@ describe('risk matrix', () => {
 });
 
 describe('impact', () => {
-  it('takes the highest rating of the rule dimensions and raises it for criticality', () => {
-    const v = view({ confidentiality: 3, integrity: 2, availability: 4, criticality: 5 });
-    expect(rateImpact({ view: v, dimensions: ['C', 'I'], stride: 'information-disclosure' }).value).toBe(4);
-    expect(rateImpact({ view: v, dimensions: ['A'], stride: 'denial-of-service' }).value).toBe(5);
+  const asset = (fields: Partial<Asset>): Asset => ({
+    id: 'a',
+    kind: 'data',
+    confidentiality: 3,
+    integrity: 3,
+    availability: 3,
+    ...fields,
+  });
+  const rated = (input: Partial<ImpactInput>) =>
+    rateImpact({ assets: [], data: [], dimensions: ['C'], stride: 'information-disclosure', ...input });
+
+  it("takes the highest rating on the rule's dimensions and raises it for a stated criticality", () => {
+    const assets = [asset({ confidentiality: 3, integrity: 2, availability: 4, criticality: 5 })];
+    expect(rated({ assets, dimensions: ['C', 'I'] }).value).toBe(4);
+    expect(rated({ assets, dimensions: ['A'], stride: 'denial-of-service' }).value).toBe(5);
+  });
+
+  it('does not let one property borrow the default criticality of another', () => {
+    const assets = [asset({ confidentiality: 5, integrity: 5, availability: 2 })];
+    expect(rated({ assets, dimensions: ['A'], stride: 'denial-of-service' }).value).toBe(2);
+  });
+
+  it('raises only the asset whose own criticality exceeds its rating', () => {
+    const assets = [
+      asset({ id: 'records', confidentiality: 4, integrity: 3 }),
+      asset({ id: 'orders', confidentiality: 2, integrity: 4, criticality: 5 }),
+    ];
+    expect(rated({ assets, dimensions: ['C'] }).value).toBe(4);
+    expect(rated({ assets, dimensions: ['I'] }).factors).toContainEqual({
+      stage: 'impact',
+      label: 'asset criticality 5',
+      delta: 1,
+    });
   });
 
   it('counts every dimension for elevation of privilege', () => {
-    const v = view({ confidentiality: 2, integrity: 2, availability: 4, criticality: 4 });
-    expect(rateImpact({ view: v, dimensions: ['C'], stride: 'elevation-of-privilege' }).value).toBe(4);
+    const assets = [asset({ confidentiality: 2, integrity: 2, availability: 4 })];
+    expect(rated({ assets, dimensions: ['C'], stride: 'elevation-of-privilege' }).value).toBe(4);
+  });
+
+  it('rates only the assets holding the data a profile names', () => {
+    const assets = [
+      asset({ id: 'catalogue', confidentiality: 2, data: ['business'] }),
+      asset({ id: 'cards', confidentiality: 5, data: ['card-data'] }),
+    ];
+    const r = rated({ assets, profile: { data: ['business'] } });
+    expect(r.value).toBe(2);
+    expect(r.factors[0]).toEqual({
+      stage: 'impact',
+      label: 'highest C rating of the assets holding business',
+      value: 2,
+    });
+  });
+
+  it('caps the impact at what the threat can do by itself and says why', () => {
+    const assets = [asset({ confidentiality: 5 })];
+    const r = rated({ assets, profile: { cap: { value: 1, reason: 'recon only' } } });
+    expect(r.value).toBe(1);
+    expect(r.factors.at(-1)).toEqual({ stage: 'impact', label: 'recon only', delta: -4 });
+    expect(
+      rated({ assets: [asset({ confidentiality: 1 })], profile: { cap: { value: 2, reason: 'x' } } }),
+    ).toEqual({
+      value: 1,
+      factors: [{ stage: 'impact', label: 'highest C rating of the assets touched', value: 1 }],
+    });
   });
 
   it('falls back to the data handled, then the STRIDE baseline', () => {
-    expect(
-      rateImpact({
-        view: view({ confidentiality: 0, data: ['card-data'] }),
-        dimensions: ['C'],
-        stride: 'tampering',
-      }),
-    ).toEqual({
+    expect(rated({ data: ['card-data'], stride: 'tampering' })).toEqual({
       value: 4,
       factors: [{ stage: 'impact', label: 'handles card-data (no rated asset)', value: 4 }],
     });
-    expect(rateImpact({ view: view({ data: [] }), dimensions: ['I'], stride: 'repudiation' }).value).toBe(2);
+    expect(rated({ data: ['logs', 'public'], profile: { data: ['logs'] } }).value).toBe(2);
+    expect(rated({ data: ['pii'], dimensions: ['A'], stride: 'denial-of-service' }).value).toBe(3);
+    expect(rated({ dimensions: ['I'], stride: 'repudiation' }).value).toBe(2);
   });
 });
 

@@ -7,7 +7,9 @@ import { reject, type KnowledgeRecord } from './records.ts';
 const container = z.looseObject({
   descriptions: z.array(z.unknown()).optional(),
   problemTypes: z
-    .array(z.looseObject({ descriptions: z.array(z.looseObject({ cweId: z.string().optional() })).optional() }))
+    .array(
+      z.looseObject({ descriptions: z.array(z.looseObject({ cweId: z.string().optional() })).optional() }),
+    )
     .optional(),
   affected: z.array(z.looseObject({ cpes: z.array(z.string()).optional() })).optional(),
 });
@@ -24,7 +26,11 @@ const cve5Schema = z.looseObject({
 });
 
 export function isCve5(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && ('cveMetadata' in v || (v as { dataType?: unknown }).dataType === 'CVE_RECORD');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    ('cveMetadata' in v || (v as { dataType?: unknown }).dataType === 'CVE_RECORD')
+  );
 }
 
 /** One CVE JSON 5 record: the CNA's description, and the CWEs and CPEs of the CNA and ADP containers. */
@@ -54,7 +60,9 @@ export function cve5Record(raw: unknown, location: ItemLocation): KnowledgeRecor
     for (const pt of c.problemTypes ?? [])
       for (const d of pt.descriptions ?? []) if (d.cweId && CWE_ID.test(d.cweId)) facts.cwes.push(d.cweId);
     (c.affected ?? []).forEach((a, i) =>
-      (a.cpes ?? []).forEach((value, j) => facts.cpes.push({ value, path: `${path}.affected[${i}].cpes[${j}]` })),
+      (a.cpes ?? []).forEach((value, j) =>
+        facts.cpes.push({ value, path: `${path}.affected[${i}].cpes[${j}]` }),
+      ),
     );
   }
   return cveRecord(facts, location);

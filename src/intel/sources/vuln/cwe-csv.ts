@@ -30,7 +30,8 @@ export async function* readCweCsv(input: OpenedInput, limits: Limits): AsyncGene
     index++;
     const row = fieldsByHeader(header, l.text);
     const id = row['CWE-ID']!.trim().replace(/^CWE-/i, '');
-    if (!/^\d{1,6}$/.test(id)) yield reject(`CWE-ID ${JSON.stringify(row['CWE-ID']!.slice(0, 50))} is not a number`, location);
+    if (!/^\d{1,6}$/.test(id))
+      yield reject(`CWE-ID ${JSON.stringify(row['CWE-ID']!.slice(0, 50))} is not a number`, location);
     else if (!row.Name) yield reject(`CWE-${id} has no Name`, location);
     else
       yield {

@@ -50,7 +50,7 @@ export function weaknessFromXml(xml: string, location: ItemLocation): KnowledgeR
   if (!name) return reject(`CWE-${id} has no Name attribute`, location);
   const related = (w.Related_Attack_Patterns as Node | undefined)?.Related_Attack_Pattern;
   const capecs = Array.isArray(related)
-    ? related.map((r) => String((r as Node)['@_CAPEC_ID'] ?? ''))
+    ? related.map((r) => (r as Node)['@_CAPEC_ID']).filter((id): id is string => typeof id === 'string')
     : [];
   const weakness: Weakness = {
     cwe: `CWE-${id}`,

@@ -22,20 +22,28 @@ export async function* readCweXml(input: OpenedInput, limits: Limits): AsyncGene
   const scan = function* (final: boolean): Generator<KnowledgeRecord> {
     for (;;) {
       if (/<!DOCTYPE|<!ENTITY/i.test(buf))
-        throw new AppError('INVALID_INPUT', 'document type declarations are not allowed (no XML entities are read)', {
-          file: input.name,
-          line: line + countLines(buf, 0, buf.search(/<!DOCTYPE|<!ENTITY/i)),
-        });
+        throw new AppError(
+          'INVALID_INPUT',
+          'document type declarations are not allowed (no XML entities are read)',
+          {
+            file: input.name,
+            line: line + countLines(buf, 0, buf.search(/<!DOCTYPE|<!ENTITY/i)),
+          },
+        );
       START.lastIndex = 0;
       const start = START.exec(buf)?.index;
       const end = start === undefined ? -1 : buf.indexOf(END, start);
       if (start === undefined || end === -1) {
         const keep = start ?? Math.max(0, buf.length - 16);
         if (buf.length - keep > limits.maxObjectBytes)
-          throw new AppError('LIMIT_EXCEEDED', `a Weakness element is larger than ${limits.maxObjectBytes} bytes`, {
-            file: input.name,
-            line: line + countLines(buf, 0, keep),
-          });
+          throw new AppError(
+            'LIMIT_EXCEEDED',
+            `a Weakness element is larger than ${limits.maxObjectBytes} bytes`,
+            {
+              file: input.name,
+              line: line + countLines(buf, 0, keep),
+            },
+          );
         if (final && start !== undefined)
           throw new AppError('INVALID_INPUT', 'truncated: a Weakness element has no end tag', {
             file: input.name,

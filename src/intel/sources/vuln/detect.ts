@@ -5,7 +5,8 @@ export function knowledgeFormatOf(head: string): KnowledgeFormat | undefined {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"catalogVersion"\s*:/.test(text) && /"vulnerabilities"\s*:/.test(text)) return 'kev';
-    if (/"cveMetadata"\s*:|"CVE_RECORD"|"NVD_CVE"|"containers"\s*:\s*\{\s*"(cna|adp)"/.test(text)) return 'cve';
+    if (/"cveMetadata"\s*:|"CVE_RECORD"|"NVD_CVE"|"containers"\s*:\s*\{\s*"(cna|adp)"/.test(text))
+      return 'cve';
     return undefined;
   }
   if (text.startsWith('<')) return /<Weakness_Catalog[\s>]/.test(text) ? 'cwe' : undefined;

@@ -31,6 +31,9 @@ export async function peek(input: OpenedInput): Promise<{ head: string; input: O
     },
   };
   const bytes: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  const head = bytes.toString('utf8', 0, Math.min(bytes.length, 256)).replace(/^\uFEFF/, '').trimStart();
+  const head = bytes
+    .toString('utf8', 0, Math.min(bytes.length, 256))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return { head, input: { name: input.name, stream } };
 }

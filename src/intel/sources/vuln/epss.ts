@@ -23,7 +23,8 @@ function parseComment(text: string): { model?: string; date?: string } {
 }
 
 function probability(v: string | undefined): number | undefined {
-  if (v === undefined || !/^\s*(\d{1,3}(\.\d{1,20})?|\.\d{1,20})(e[+-]?\d{1,3})?\s*$/i.test(v)) return undefined;
+  if (v === undefined || !/^\s*(\d{1,3}(\.\d{1,20})?|\.\d{1,20})(e[+-]?\d{1,3})?\s*$/i.test(v))
+    return undefined;
   const n = Number(v);
   return n >= 0 && n <= 1 ? n : undefined;
 }
@@ -60,8 +61,10 @@ export async function* readEpss(input: OpenedInput, limits: Limits): AsyncGenera
     const cve = row.cve!.trim().toUpperCase();
     const epss = probability(row.epss);
     const percentile = header.includes('percentile') ? probability(row.percentile) : null;
-    if (!CVE_ID.test(cve)) yield reject(`${JSON.stringify(row.cve!.slice(0, 100))} is not a CVE id`, location);
-    else if (epss === undefined) yield reject(`epss ${JSON.stringify(row.epss)} is not a probability`, location);
+    if (!CVE_ID.test(cve))
+      yield reject(`${JSON.stringify(row.cve!.slice(0, 100))} is not a CVE id`, location);
+    else if (epss === undefined)
+      yield reject(`epss ${JSON.stringify(row.epss)} is not a probability`, location);
     else if (percentile === undefined)
       yield reject(`percentile ${JSON.stringify(row.percentile)} is not between 0 and 1`, location);
     else

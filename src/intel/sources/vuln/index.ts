@@ -25,16 +25,11 @@ export async function* readKnowledge(
   opts: FetchSettings & { limits: Limits },
 ): AsyncGenerator<KnowledgeRecord> {
   const input = await openInput(location, opts);
-  switch (format) {
-    case 'kev':
-      return yield* readKev(input, opts.limits);
-    case 'epss':
-      return yield* readEpss(input, opts.limits);
-    case 'cve':
-      return yield* readCve(input, opts.limits);
-    case 'cwe': {
-      const { head, input: replay } = await peek(input);
-      return yield* head.startsWith('<') ? readCweXml(replay, opts.limits) : readCweCsv(replay, opts.limits);
-    }
+  if (format === 'kev') yield* readKev(input, opts.limits);
+  else if (format === 'epss') yield* readEpss(input, opts.limits);
+  else if (format === 'cve') yield* readCve(input, opts.limits);
+  else {
+    const { head, input: replay } = await peek(input);
+    yield* head.startsWith('<') ? readCweXml(replay, opts.limits) : readCweCsv(replay, opts.limits);
   }
 }

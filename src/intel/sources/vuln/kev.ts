@@ -40,7 +40,7 @@ async function* readKevCsv(input: OpenedInput, limits: Limits): AsyncGenerator<K
       continue;
     }
     const row: Record<string, unknown> = fieldsByHeader(header, l.text);
-    const cwes = String(row.cwes ?? '');
+    const cwes = typeof row.cwes === 'string' ? row.cwes : '';
     row.cwes = cwes.trim() === '' ? [] : cwes.split(',').map((c) => c.trim());
     yield kevRecord(row, location);
   }

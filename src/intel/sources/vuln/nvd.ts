@@ -45,7 +45,10 @@ export function nvdRecord(raw: unknown, location: ItemLocation): KnowledgeRecord
   }
   const c = parsed.data;
   if (c.vulnStatus === 'Rejected')
-    return reject(`${c.id} is rejected, not a vulnerability`, { ...location, path: `${location.path}.vulnStatus` });
+    return reject(`${c.id} is rejected, not a vulnerability`, {
+      ...location,
+      path: `${location.path}.vulnStatus`,
+    });
   const facts: CveFacts = { cve: c.id, cwes: [], cpes: [] };
   const description = english(c.descriptions);
   if (description) facts.description = description;
