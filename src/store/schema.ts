@@ -31,6 +31,17 @@ export interface Database {
   verdicts: VerdictsTable;
   scores: ScoresTable;
   score_models: ScoreModelsTable;
+  analyses: AnalysesTable;
+}
+
+/** Saved model analyses (drift baselines); `result` is the analysis JSON. */
+export interface AnalysesTable {
+  id: Generated<number>;
+  model_name: string;
+  model_version: string;
+  model_digest: string;
+  created: string;
+  result: string;
 }
 
 /** Sightings of a canonical value recorded by hand or by matching (STIX sightings stay objects). */

@@ -82,17 +82,12 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('feeds on %s', (dialect) => {
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
   });
 
-  it('reads CISA KEV with the catalog mapping from a local copy; a second run changes nothing', async () => {
+  it('reads CISA KEV as the catalog configures it, from a local copy; a second run changes nothing', async () => {
     const kev = FEED_CATALOG.find((e) => e.name === 'cisa-kev')!;
-    const rows =
-      readFileSync(corpus('kev', 'known_exploited_vulnerabilities.csv'), 'utf8').trim().split('\n').length -
-      1;
-    const f = feed({
-      name: 'kev',
-      location: corpus('kev', 'known_exploited_vulnerabilities.csv'),
-      format: 'csv',
-      mapping: kev.csv ?? null,
-    });
+    const file = corpus('kev', 'known_exploited_vulnerabilities.json');
+    const rows = (JSON.parse(readFileSync(file, 'utf8')) as { vulnerabilities: unknown[] }).vulnerabilities
+      .length;
+    const f = feed({ name: 'kev', location: file, format: kev.format });
     const first = await runFeed(store, f);
     expect(first.status === 'ok' && first.result.counts).toMatchObject({
       received: rows,

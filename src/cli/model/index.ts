@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerDiffCommand } from './diff.ts';
+import { registerDriftCommand } from './drift.ts';
 import { registerExportCommand } from './export.ts';
 import { registerImportCommand } from './import.ts';
+import { registerNavigatorCommand } from './navigator.ts';
 import { registerRegistryCommands } from './registry.ts';
 import { registerRulesCommand } from './rules.ts';
 import { registerSchemaCommand } from './schema.ts';
@@ -21,4 +23,6 @@ export function registerModelCommands(program: Command): void {
   registerImportCommand(model);
   registerExportCommand(model);
   registerRegistryCommands(model);
+  registerDriftCommand(model);
+  registerNavigatorCommand(model);
 }

@@ -31,7 +31,7 @@ export const catalogEntrySchema = z
     description: z.string().min(1),
     provider: z.string().min(1),
     url: z.url({ protocol: /^https$/ }),
-    format: z.enum(['stix', 'csv', 'text', 'misp']),
+    format: z.enum(['stix', 'csv', 'text', 'misp', 'kev', 'epss', 'cve', 'cwe']),
     csv: csvMappingSchema.optional(),
     /** The format's header line as the provider documents it (commented headers included). */
     header: z.string().optional(),

@@ -23,27 +23,38 @@ export const FEED_CATALOG: readonly CatalogEntry[] = [
   {
     name: 'cisa-kev',
     title: 'CISA Known Exploited Vulnerabilities',
-    description:
-      'CVEs known to be exploited in the wild. The CSV edition of the catalog (the JSON one holds the same rows).',
+    description: 'CVEs known to be exploited in the wild, with date added, due date and ransomware use.',
     provider: 'CISA',
-    url: 'https://www.cisa.gov/sites/default/files/csv/known_exploited_vulnerabilities.csv',
-    format: 'csv',
-    csv: {
-      columns: {
-        cveID: 'value',
-        vulnerabilityName: 'description',
-        dateAdded: 'first_seen',
-        shortDescription: 'description',
-      },
-      kind: 'cve',
-    },
-    header:
-      'cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,dueDate,knownRansomwareCampaignUse,notes,cwes',
-    example:
-      'CVE-2021-44228,Apache,Log4j2,Apache Log4j2 Remote Code Execution Vulnerability,2021-12-10,"Apache Log4j2 JNDI features do not protect against attacker-controlled JNDI-related endpoints.",Apply updates.,2021-12-24,Known,https://logging.apache.org/log4j/2.x/security.html,CWE-20',
+    url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json',
+    format: 'kev',
     reliability: 'A',
     tlp: 'clear',
     schedule: 'every 1d',
+    enabled: false,
+  },
+  {
+    name: 'first-epss',
+    title: 'FIRST Exploit Prediction Scoring System',
+    description:
+      'Daily probability of exploitation in the next 30 days, and its percentile, for every published CVE.',
+    provider: 'FIRST',
+    url: 'https://epss.cyentia.com/epss_scores-current.csv.gz',
+    format: 'epss',
+    reliability: 'B',
+    tlp: 'clear',
+    schedule: 'every 1d',
+    enabled: false,
+  },
+  {
+    name: 'mitre-capec',
+    title: 'MITRE CAPEC',
+    description: 'Attack patterns with their CWE weaknesses and ATT&CK techniques (STIX 2.1 bundle).',
+    provider: 'MITRE',
+    url: 'https://raw.githubusercontent.com/mitre/cti/master/capec/2.1/stix-capec.json',
+    format: 'stix',
+    reliability: 'A',
+    tlp: 'clear',
+    schedule: 'every 7d',
     enabled: false,
   },
   {

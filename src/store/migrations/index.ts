@@ -6,6 +6,7 @@ import * as models from './003-models.ts';
 import * as enrich from './004-enrich.ts';
 import * as knowledge from './005-knowledge.ts';
 import * as scoring from './006-scoring.ts';
+import * as analyses from './007-analyses.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '004-enrich': enrich,
   '005-knowledge': knowledge,
   '006-scoring': scoring,
+  '007-analyses': analyses,
 };
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
