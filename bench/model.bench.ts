@@ -1,6 +1,8 @@
 // Threat engine benchmark: analysis of a generated model of 1,000 elements and 3,000 flows.
 // Ceiling: the bare rule × target loop with a constant predicate (what any per-element
 // engine pays before evaluating a single condition), measured in the same run.
+import { machine } from './measure.ts';
+import { recordResults } from './results.ts';
 import { analyzeModel } from '../src/threatmodel/engine/analyze.ts';
 import { ModelSchema, type ThreatModelInput } from '../src/threatmodel/model/schema.ts';
 import { BUILT_IN_RULES } from '../src/threatmodel/rules/library.ts';
@@ -93,14 +95,14 @@ const [, ceilingMs] = time(() => {
   return hits;
 });
 
-console.log(
-  `model: ${model.elements.length} elements, ${model.dataFlows.length} flows, ${model.trustBoundaries.length} boundaries`,
-);
-console.log(
-  `rules: ${analysis.summary.rulesEvaluated}; threats: ${analysis.threats.length} (${analysis.summary.open} open)`,
-);
-console.log(`schema validation: ${parseMs.toFixed(0)} ms`);
-console.log(`analysis (median of ${runs.length}): ${analyzeMs.toFixed(0)} ms  (goal < 1000 ms)`);
-console.log(
-  `ceiling, bare rule × target loop (${BUILT_IN_RULES.length} × ${targets}): ${ceilingMs.toFixed(1)} ms`,
-);
+const lines = [
+  `Machine: ${machine()}. Generated model: ${model.elements.length} elements, ${model.dataFlows.length} flows, ${model.trustBoundaries.length} boundaries; ${analysis.summary.rulesEvaluated} rules; ${analysis.threats.length} threats (${analysis.summary.open} open).`,
+  '',
+  '| what | time |',
+  '|---|---|',
+  `| schema validation of the model | ${parseMs.toFixed(0)} ms |`,
+  `| **analysis (median of ${runs.length})**, goal < 1000 ms | **${analyzeMs.toFixed(0)} ms** |`,
+  `| ceiling: bare rule × target loop (${BUILT_IN_RULES.length} × ${targets}) | ${ceilingMs.toFixed(1)} ms |`,
+];
+console.log(lines.join('\n'));
+recordResults('model', lines);
