@@ -52,7 +52,11 @@ const sdo = (type: string, n: number, extra: Record<string, unknown>) => ({
 
 /** A report's targeting: FIN7 targets financial services; APT1's only link targets healthcare. */
 export async function ingestTargeting(store: Store): Promise<void> {
-  const finance = sdo('identity', 1, { name: 'banks', identity_class: 'class', sectors: ['financial-services'] });
+  const finance = sdo('identity', 1, {
+    name: 'banks',
+    identity_class: 'class',
+    sectors: ['financial-services'],
+  });
   const health = sdo('identity', 2, { name: 'hospitals', identity_class: 'class', sectors: ['healthcare'] });
   const apt1 = 'intrusion-set--6a2e693f-24e5-451a-9f88-b36a108e5662';
   const objects = [

@@ -80,7 +80,9 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('the model meets the intelligenc
     attackOnly = (await analyzeWithIntel(store, LOCAL_OPERATOR, model, { asOf: NOW })).analysis;
     await ingestTargeting(store);
     await ingestKev(store);
-    await applyFactsUpdates(store, [{ cve: 'CVE-2021-44228', set: {}, fill: { cpes: JSON.stringify([LOG4J_CPE]) } }]);
+    await applyFactsUpdates(store, [
+      { cve: 'CVE-2021-44228', set: {}, fill: { cpes: JSON.stringify([LOG4J_CPE]) } },
+    ]);
     adjusted = (await analyzeWithIntel(store, LOCAL_OPERATOR, model, { asOf: NOW })).analysis;
   }, 900_000);
   afterAll(async () => {
@@ -157,20 +159,37 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('the model meets the intelligenc
   });
 
   it('drift: no baseline first, then the risks a new sighting of FIN7 raised, with the factor that did it', async () => {
-    const first = await modelDrift(store, LOCAL_OPERATOR, { name: 'webshop', model, now: NOW.toISOString(), asOf: NOW });
+    const first = await modelDrift(store, LOCAL_OPERATOR, {
+      name: 'webshop',
+      model,
+      now: NOW.toISOString(),
+      asOf: NOW,
+    });
     expect(first.baseline).toBeNull();
-    const unchanged = await modelDrift(store, LOCAL_OPERATOR, { name: 'webshop', model, now: NOW.toISOString(), asOf: NOW });
+    const unchanged = await modelDrift(store, LOCAL_OPERATOR, {
+      name: 'webshop',
+      model,
+      now: NOW.toISOString(),
+      asOf: NOW,
+    });
     expect(unchanged.baseline?.id).toBe(first.savedId);
     expect(unchanged.moved).toEqual([]);
 
     await ingestFin7Sighting(store, NOW, 3);
-    const after = await modelDrift(store, LOCAL_OPERATOR, { name: 'webshop', model, now: NOW.toISOString(), asOf: NOW });
+    const after = await modelDrift(store, LOCAL_OPERATOR, {
+      name: 'webshop',
+      model,
+      now: NOW.toISOString(),
+      asOf: NOW,
+    });
     expect(after.baseline?.modelChanged).toBe(false);
     const raised = after.moved.filter((m) => m.change === 'raised');
     expect(raised.length).toBeGreaterThan(0);
     for (const m of after.moved) {
       expect(['raised', 'reasons-changed']).toContain(m.change);
-      expect(m.added.some((f) => f.includes('active within the last 90 days') && f.includes('FIN7'))).toBe(true);
+      expect(m.added.some((f) => f.includes('active within the last 90 days') && f.includes('FIN7'))).toBe(
+        true,
+      );
     }
   });
 

@@ -56,11 +56,19 @@ const LAYER_SCHEMA = {
     },
     legendItems: {
       type: 'array',
-      items: { type: 'object', required: ['label', 'color'] },
+      items: {
+        type: 'object',
+        required: ['label', 'color'],
+        properties: { label: { type: 'string' }, color: { type: 'string' } },
+      },
     },
     metadata: {
       type: 'array',
-      items: { type: 'object', required: ['name', 'value'] },
+      items: {
+        type: 'object',
+        required: ['name', 'value'],
+        properties: { name: { type: 'string' }, value: { type: 'string' } },
+      },
     },
   },
 } as const;

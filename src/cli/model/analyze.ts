@@ -11,7 +11,9 @@ type Format = AnalyzeFormat | 'navigator';
 export function registerAnalyzeCommand(model: Command): void {
   model
     .command('analyze')
-    .description('identify threats and rate their risks (with the store’s intelligence when there is a store)')
+    .description(
+      'identify threats and rate their risks (with the store’s intelligence when there is a store)',
+    )
     .argument('<model>', 'model file (Threatloom YAML/JSON, OTM, Threat Dragon, Threagile or .tm7)')
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -21,7 +23,10 @@ export function registerAnalyzeCommand(model: Command): void {
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the report to this file')
     .option('--no-intel', 'ignore the intelligence in the store: plain ratings')
-    .option('--save [name]', 'save the analysis in the store as the drift baseline (default name: the file name)')
+    .option(
+      '--save [name]',
+      'save the analysis in the store as the drift baseline (default name: the file name)',
+    )
     .action(
       async (
         file: string,

@@ -44,7 +44,9 @@ function lines(r: DriftReport): string[] {
 export function registerDriftCommand(model: Command): void {
   model
     .command('drift')
-    .description('re-analyze against the current intelligence and report the risks that moved since the last saved analysis')
+    .description(
+      're-analyze against the current intelligence and report the risks that moved since the last saved analysis',
+    )
     .argument('<model>', 'model file, or the name of a model saved in the store')
     .option('--name <name>', 'name the analyses are saved under (default: the file or model name)')
     .option('--json')

@@ -34,11 +34,13 @@ export async function runAnalysis(
   model: ThreatModel,
   o: { intel: boolean; save?: string },
 ): Promise<AnalysisRun> {
-  if (o.save === undefined && !(o.intel && storePresent(cmd))) return { analysis: analyzeModel(model), layer: {} };
+  if (o.save === undefined && !(o.intel && storePresent(cmd)))
+    return { analysis: analyzeModel(model), layer: {} };
   return withStore(cmd, async (store) => {
     const result = o.intel ? await analyzeWithIntel(store, LOCAL_OPERATOR, model) : undefined;
     const analysis = result?.analysis ?? analyzeModel(model);
-    if (o.save !== undefined) await saveModelAnalysis(store, { name: o.save, model, analysis, now: isoNow() });
+    if (o.save !== undefined)
+      await saveModelAnalysis(store, { name: o.save, model, analysis, now: isoNow() });
     const version = await attackVersion(store, LOCAL_OPERATOR);
     const resolved = result?.index.resolved;
     return {

@@ -44,7 +44,10 @@ function move(before: AnalyzedThreat | undefined, after: AnalyzedThreat | undefi
   if (!was) change = 'new';
   else if (!now) change = 'gone';
   else if (now.score !== was.score || now.likelihood !== was.likelihood)
-    change = now.score > was.score || (now.score === was.score && now.likelihood > was.likelihood) ? 'raised' : 'lowered';
+    change =
+      now.score > was.score || (now.score === was.score && now.likelihood > was.likelihood)
+        ? 'raised'
+        : 'lowered';
   else if (added.length + removed.length > 0) change = 'reasons-changed';
   else return undefined;
   return { threatId: t.id, title: t.title, change, before: was, after: now, added, removed };

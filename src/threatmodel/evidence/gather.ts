@@ -1,4 +1,9 @@
-import { currentTechnique, ensureExternalRefs, getOrgProfile, ownExternalId } from '../../intel/knowledge/index.ts';
+import {
+  currentTechnique,
+  ensureExternalRefs,
+  getOrgProfile,
+  ownExternalId,
+} from '../../intel/knowledge/index.ts';
 import type { OrgProfile } from '../../intel/knowledge/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { Viewer } from '../../store/viewer.ts';
@@ -65,7 +70,9 @@ async function relevantActors(store: Store, viewer: Viewer, org: OrgProfile): Pr
 function techniqueInfo(id: string, o: Record<string, unknown>): IntelTechnique | undefined {
   const externalId = ownExternalId(o);
   if (!externalId?.startsWith('T')) return undefined;
-  const phases = Array.isArray(o.kill_chain_phases) ? (o.kill_chain_phases as { phase_name?: unknown }[]) : [];
+  const phases = Array.isArray(o.kill_chain_phases)
+    ? (o.kill_chain_phases as { phase_name?: unknown }[])
+    : [];
   return {
     id,
     externalId,
@@ -76,7 +83,11 @@ function techniqueInfo(id: string, o: Record<string, unknown>): IntelTechnique |
 }
 
 /** Each rule technique id → the id that stands for it today (a revoked one → its replacement). */
-async function resolveRuleTechniques(store: Store, viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
+async function resolveRuleTechniques(
+  store: Store,
+  viewer: Viewer,
+  ids: string[],
+): Promise<Map<string, string>> {
   const out = new Map(ids.map((id) => [id, id]));
   const byId = await attackPatternsById(store, ids);
   for (const [externalId, objectIds] of byId) {

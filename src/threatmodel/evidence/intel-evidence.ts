@@ -18,7 +18,9 @@ const EXPLOITATION = new Set(['T1190', 'T1203', 'T1210', 'T1211', 'T1212', 'T106
 const MAX_NAMED = 3;
 
 const list = (xs: readonly string[]) =>
-  xs.length <= MAX_NAMED ? xs.join(', ') : `${xs.slice(0, MAX_NAMED).join(', ')} and ${xs.length - MAX_NAMED} more`;
+  xs.length <= MAX_NAMED
+    ? xs.join(', ')
+    : `${xs.slice(0, MAX_NAMED).join(', ')} and ${xs.length - MAX_NAMED} more`;
 
 function groupsUsing(index: IntelIndex, req: EvidenceRequest): Map<IntelActor, Set<string>> {
   const out = new Map<IntelActor, Set<string>>();
@@ -38,7 +40,9 @@ function groupAdjustment(groups: Map<IntelActor, Set<string>>): LikelihoodAdjust
   const sightings = actors.reduce((n, a) => n + a.activity.sightings, 0);
   const who = actors.length === 1 ? 'a group' : `${actors.length} groups`;
   const linked =
-    indicators + sightings > 0 ? `; ${indicators} indicator(s) and ${sightings} sighting(s) linked to them` : '';
+    indicators + sightings > 0
+      ? `; ${indicators} indicator(s) and ${sightings} sighting(s) linked to them`
+      : '';
   return {
     delta: 1,
     explanation: `${INTEL_PREFIX}${who} targeting ${list(targeting)} (${list(actors.map((a) => a.name))}) ${actors.length === 1 ? 'uses' : 'use'} ${list(techniques)}${linked}`,
@@ -65,7 +69,9 @@ function recencyAdjustment(index: IntelIndex, actors: IntelActor[]): LikelihoodA
 }
 
 function cveAdjustment(index: IntelIndex, req: EvidenceRequest): LikelihoodAdjustment | undefined {
-  const exploitation = req.attack.some((id) => EXPLOITATION.has((index.resolved.get(id) ?? id).split('.')[0]!));
+  const exploitation = req.attack.some((id) =>
+    EXPLOITATION.has((index.resolved.get(id) ?? id).split('.')[0]!),
+  );
   const hits: { tech: string; cve: NotableCve }[] = [];
   for (const tech of req.technologies)
     for (const cve of index.cves.get(tech) ?? [])
@@ -73,7 +79,9 @@ function cveAdjustment(index: IntelIndex, req: EvidenceRequest): LikelihoodAdjus
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => Number(b.cve.kev) - Number(a.cve.kev) || (b.cve.epss ?? 0) - (a.cve.epss ?? 0));
   const described = hits.map(({ tech, cve }) =>
-    cve.kev ? `${cve.cve} on the element's ${tech} is in KEV` : `${cve.cve} on the element's ${tech} has EPSS ${cve.epss}`,
+    cve.kev
+      ? `${cve.cve} on the element's ${tech} is in KEV`
+      : `${cve.cve} on the element's ${tech} has EPSS ${cve.epss}`,
   );
   return { delta: 1, explanation: `${INTEL_PREFIX}${list([...new Set(described)])}` };
 }

@@ -29,7 +29,10 @@ export async function currentObjects(store: Store, viewer: Viewer, ids: string[]
 }
 
 /** Attack patterns carrying these ATT&CK ids (`mitre-attack` external references). */
-export async function attackPatternsById(store: Store, externalIds: string[]): Promise<Map<string, string[]>> {
+export async function attackPatternsById(
+  store: Store,
+  externalIds: string[],
+): Promise<Map<string, string[]>> {
   const rows = await chunked(externalIds, (part) =>
     store.db
       .selectFrom('external_refs')
@@ -112,9 +115,21 @@ export async function actorActivity(
       .where('source_ref', 'like', 'indicator--%')
       .execute(),
   );
-  const indicatorIds = new Set((await currentObjects(store, viewer, links.map((l) => l.source_ref))).map((o) => o.id));
+  const indicatorIds = new Set(
+    (
+      await currentObjects(
+        store,
+        viewer,
+        links.map((l) => l.source_ref),
+      )
+    ).map((o) => o.id),
+  );
   const observed = await chunked([...indicatorIds], (part) =>
-    store.db.selectFrom('observables').select(['object_id', 'value', 'kind']).where('object_id', 'in', part).execute(),
+    store.db
+      .selectFrom('observables')
+      .select(['object_id', 'value', 'kind'])
+      .where('object_id', 'in', part)
+      .execute(),
   );
   const totals = await sightingTotals(store, observed);
   const stix = await stixSightings(store, viewer, [...actorIds, ...indicatorIds]);

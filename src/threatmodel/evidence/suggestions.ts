@@ -31,7 +31,11 @@ function covered(id: string, threatIds: ReadonlySet<string>): boolean {
  * against the in-scope elements whose platforms (see `elementPlatforms`) it lists. Most-used
  * techniques first, at most 100.
  */
-export function suggestFromAdversary(index: IntelIndex, model: ThreatModel, analysis: Analysis): Suggestion[] {
+export function suggestFromAdversary(
+  index: IntelIndex,
+  model: ThreatModel,
+  analysis: Analysis,
+): Suggestion[] {
   const threatIds = new Set(analysis.threats.flatMap((t) => t.attack.map((a) => index.resolved.get(a) ?? a)));
   const platforms = model.elements.map((e) => ({ id: e.id, platforms: new Set(elementPlatforms(e)) }));
   const groupsOf = new Map(orgTechniqueUses(index).map((u) => [u.technique, u.groups]));

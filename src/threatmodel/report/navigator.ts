@@ -93,7 +93,8 @@ export function groupsNavigatorLayer(
   return layer(
     {
       name: opts.name ?? 'Groups relevant to the organization',
-      description: 'Techniques used by the groups that target the organization profile; score = number of groups.',
+      description:
+        'Techniques used by the groups that target the organization profile; score = number of groups.',
       maxValue: Math.max(0, ...techniques.map((t) => t.score)),
     },
     techniques,
