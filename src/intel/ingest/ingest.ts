@@ -50,7 +50,8 @@ export async function ingestLocation(
   opts: IngestCommon & { location: string; settings?: SourceSettings; limits?: Limits },
 ): Promise<{ result: IngestResult; state?: Record<string, number> }> {
   // Vulnerability knowledge (KEV, EPSS, CVE, CWE) fills its own tables, then the pipeline.
-  if (isKnowledgeFormat(opts.format)) return { result: await ingestKnowledge({ ...opts, format: opts.format }) };
+  if (isKnowledgeFormat(opts.format))
+    return { result: await ingestKnowledge({ ...opts, format: opts.format }) };
   const context = contextOf(opts);
   const limits = opts.limits ?? DEFAULT_LIMITS;
   if (opts.location === '-') {

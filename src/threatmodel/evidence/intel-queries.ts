@@ -184,7 +184,8 @@ async function stixSightings(
   for (const l of links) {
     const s = sightings.get(l.source_ref);
     if (!s) continue;
-    const last = String(s.last_seen ?? s.created ?? '');
+    const stamp = s.last_seen ?? s.created;
+    const last = typeof stamp === 'string' ? stamp : '';
     const prev = out.get(l.target_ref) ?? { count: 0, last: '' };
     out.set(l.target_ref, {
       count: prev.count + (typeof s.count === 'number' ? s.count : 1),
@@ -205,7 +206,7 @@ export async function attackVersion(store: Store, viewer: Viewer): Promise<strin
     .execute();
   const versions = rows
     .map((r) => JSON.parse(r.json) as Record<string, unknown>)
-    .filter((o) => String(o.name ?? '').includes('Enterprise'))
+    .filter((o) => typeof o.name === 'string' && o.name.includes('Enterprise'))
     .map((o) => o.x_mitre_version)
     .filter((v): v is string => typeof v === 'string');
   return versions.sort().at(-1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Element } from '../model/schema.ts';
 import { elementPlatforms } from './platforms.ts';
 
-const el = (e: Partial<Element>): Element => ({ id: 'x', kind: 'process', ...e }) as Element;
+const el = (e: Partial<Element>): Element => ({ id: 'x', kind: 'process', ...e });
 
 describe('elementPlatforms', () => {
   it('reads operating systems, cloud and network words from the type and technologies', () => {
