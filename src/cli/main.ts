@@ -3,20 +3,20 @@ import { AppError, toAppError } from '../core/errors.ts';
 import { registerCommands } from './commands.ts';
 
 /** Builds the `threatloom` program; each sub-command lives in its own file under src/cli. */
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('threatloom')
     .description('Threat modeling joined with threat intelligence')
     .option('--db <path|postgres-url>', 'database (default: $THREATLOOM_DB or ./threatloom.db)')
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+  await registerCommands(program, argv);
   return program;
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or rejects, 2 usage or input error. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
