@@ -7,6 +7,7 @@ import { getObjects, type StoredObject } from '../store/objects-repo.ts';
 import { provenanceOf, type ProvenanceEntry } from '../store/provenance-repo.ts';
 import { neighbours } from '../store/relationships-repo.ts';
 import { getScores } from '../store/scores-repo.ts';
+import { lookupContext, type LookupContext } from './lookup-context.ts';
 import { scoreSummary, type ScoreSummary } from '../score/decay.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
@@ -33,6 +34,7 @@ export interface LookupMatch {
   related: RelatedObject[];
   /** The latest stored score (`intel score` computes it), or null when never scored. */
   score: ScoreSummary | null;
+  context: LookupContext;
 }
 
 /** With the value's enrichment: country and ASN for IPs, known-benign list hits. */
@@ -91,6 +93,7 @@ export async function lookup(store: Store, viewer: Viewer, input: string): Promi
   );
   const provenance = await provenanceOf(store, [...objects.keys()]);
   const scores = await getScores(store, viewer, [...objects.keys()]);
+  const contexts = await lookupContext(store, viewer, [...objects.keys()]);
   const matches: LookupMatch[] = [];
   for (const h of hits) {
     const o = objects.get(h.objectId);
@@ -111,6 +114,7 @@ export async function lookup(store: Store, viewer: Viewer, input: string): Promi
       sources: provenance.filter((p) => p.objectId === o.id).map(({ objectId: _, ...rest }) => rest),
       related: await relatedOf(store, viewer, o.id),
       score: scoreSummary(scores.get(o.id), new Date()),
+      context: contexts.get(o.id)!,
     });
   }
   return {

@@ -23,6 +23,10 @@ function describe(r: LookupResult): string[] {
         `    source ${s.source} (${s.reliability ?? '-'}) first ${s.firstSeen} last ${s.lastSeen} ×${s.timesSeen}`,
       );
     }
+    const { actors, targeting } = m.context;
+    if (actors.length > 0)
+      lines.push(`    behind it: ${actors.map((a) => `${a.type} ${a.name ?? a.id}`).join(', ')}`);
+    if (targeting.length > 0) lines.push(`    RELEVANT: targets the organization (${targeting.join(', ')})`);
     for (const rel of m.related)
       lines.push(
         `    ${rel.direction === 'out' ? '→' : '←'} ${rel.relationship} ${rel.type} ${rel.name ?? rel.id}`,
