@@ -8,17 +8,21 @@ import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
 import { corporaPresent, corpus } from '../corpora.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';
 
-const BUNDLE = corpus('attack', 'enterprise-attack.json');
+const BUNDLES = [
+  ['Enterprise', corpus('attack', 'enterprise-attack.json')],
+  ['ICS', corpus('attack-ics', 'ics-attack-18.1.json')],
+] as const;
+const CASES = BUNDLES.flatMap(([name, file]) => DIALECTS.map((dialect) => [name, file, dialect] as const));
 
 /** Counts by type read straight from the file, independently of the reader under test. */
-function countsInFile(): Record<string, number> {
-  const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as { objects: { type: string }[] };
+function countsInFile(file: string): Record<string, number> {
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { objects: { type: string }[] };
   const counts: Record<string, number> = {};
   for (const o of bundle.objects) counts[o.type] = (counts[o.type] ?? 0) + 1;
   return counts;
 }
 
-describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK Enterprise on %s', (dialect) => {
+describe.skipIf(!corporaPresent).each(CASES)('ATT&CK %s (%s) on %s', (_name, file, dialect) => {
   const testDb = freshDb(dialect);
   afterAll(() => testDb.drop());
 
@@ -27,7 +31,7 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK Enterprise on %s', (dial
     try {
       const result = await ingest({
         store,
-        records: createStixSource().read({ location: BUNDLE, limits: DEFAULT_LIMITS }),
+        records: createStixSource().read({ location: file, limits: DEFAULT_LIMITS }),
         format: 'stix',
         sourceName: 'mitre-attack',
         reliability: 'A',
@@ -39,7 +43,7 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('ATT&CK Enterprise on %s', (dial
   };
 
   it('ingests every object, then finds every object unchanged the second time', async () => {
-    const expected = countsInFile();
+    const expected = countsInFile(file);
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
 
     const first = await run();
