@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
 import { canonicalJson } from './jcs.ts';
 import type { ScoType } from './types.ts';
-import { uuidv5 } from './uuid5.ts';
+import { uuidV5 } from '../core/uuid.ts';
 
 /** The namespace of deterministic SCO identifiers (§2.9). */
 export const SCO_ID_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
@@ -65,7 +65,7 @@ export function scoId(obj: Record<string, unknown>): string {
   }
   const uuid =
     Object.keys(contributing).length > 0
-      ? uuidv5(canonicalJson(contributing), SCO_ID_NAMESPACE)
+      ? uuidV5(SCO_ID_NAMESPACE, canonicalJson(contributing))
       : randomUUID();
   return `${type as string}--${uuid}`;
 }

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'threatloom.js');
+export const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'threatloom.js');
 
 export interface CliRun {
   status: number | null;
@@ -9,15 +10,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `threatloom` binary, as a user or a CI job would. */
+/** Runs the real `threatloom` binary in the repository root, as a user or a CI job would, bounded in time. */
 export function runCli(
   args: string[],
   opts: { input?: string | Buffer; env?: Record<string, string> } = {},
 ): CliRun {
   const res = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
     encoding: 'utf8',
     input: opts.input,
     env: { ...process.env, ...opts.env },
+    timeout: 90_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
 import { getVulnerabilityFacts } from '../../src/store/vulnerability-facts-repo.ts';
 import { isAppError } from '../../src/core/errors.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, useFreshStore } from '../dialects.ts';
 import { ingestFile, tempFile } from './helpers.ts';
 
 const KEV_HEADER =
   'cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,dueDate,knownRansomwareCampaignUse,notes,cwes';
 
 describe.each(DIALECTS)('bad knowledge input on %s', (dialect) => {
-  const testDb = freshDb(dialect);
+  const freshStore = useFreshStore(dialect);
   let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
+  beforeAll(() => {
+    store = freshStore();
   });
 
   it('rejects bad KEV CSV rows by line and keeps the good ones', async () => {

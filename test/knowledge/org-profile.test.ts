@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../src/intel/knowledge/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { corporaPresent, corpus } from '../corpora.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, useFreshStore } from '../dialects.ts';
 
 type Component = { purl?: string; cpe?: string; components?: Component[] };
 
@@ -34,14 +34,10 @@ function countIdentifiers(file: string): { components: number; distinct: number 
 const NGINX = 'cpe:2.3:a:nginx:nginx:1.18.0:*:*:*:*:*:*:*';
 
 describe.each(DIALECTS)('organization profile on %s', (dialect) => {
-  const testDb = freshDb(dialect);
+  const freshStore = useFreshStore(dialect);
   let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
+  beforeAll(() => {
+    store = freshStore();
   });
 
   it('starts empty, then round-trips what is set, normalized', async () => {

@@ -1,4 +1,4 @@
-import { uuidv5 } from '../../../stix/uuid5.ts';
+import { uuidV5 } from '../../../core/uuid.ts';
 import { parseObservable } from '../../../observables/index.ts';
 import type { Tlp } from '../../../stix/markings.ts';
 import type { ObservableRecord, RejectRecord } from '../../source.ts';
@@ -31,8 +31,8 @@ export type AttributeResult = { skipped: string } | { records: (ObservableRecord
  */
 function recordUuid(attr: Json, scope: AttributeScope, nth: number): string {
   const own = str(attr.uuid)?.toLowerCase();
-  if (own && UUID_RE.test(own)) return nth === 0 ? own : uuidv5(`part ${nth}`, own);
-  return uuidv5(`${scope.path} part ${nth}`, scope.eventUuid);
+  if (own && UUID_RE.test(own)) return nth === 0 ? own : uuidV5(own, `part ${nth}`);
+  return uuidV5(scope.eventUuid, `${scope.path} part ${nth}`);
 }
 
 /**

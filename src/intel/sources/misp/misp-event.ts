@@ -1,4 +1,4 @@
-import { uuidv5 } from '../../../stix/uuid5.ts';
+import { uuidV5 } from '../../../core/uuid.ts';
 import { UUID_RE } from '../../../stix/identifier.ts';
 import { tlpMarkingRef } from '../../../stix/markings.ts';
 import type { ObservableRecord, SourceRecord } from '../../source.ts';
@@ -7,7 +7,7 @@ import { isObject, isoTime, list, str, unixTime, type Json } from './misp-fields
 import { readTags } from './misp-tags.ts';
 
 /** Namespace of ids derived for MISP items that lack a usable UUID. */
-const MISP_NAMESPACE = uuidv5('threatloom:misp', '6ba7b811-9dad-11d1-80b4-00c04fd430c8');
+const MISP_NAMESPACE = uuidV5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'threatloom:misp');
 
 export interface MappedEvent {
   records: SourceRecord[];
@@ -37,7 +37,7 @@ function refOf(rec: ObservableRecord): string {
  */
 export function mapMispEvent(event: Json, opts: EventOptions): MappedEvent {
   const rawUuid = str(event.uuid)?.toLowerCase();
-  const eventUuid = rawUuid && UUID_RE.test(rawUuid) ? rawUuid : uuidv5(rawUuid ?? opts.file, MISP_NAMESPACE);
+  const eventUuid = rawUuid && UUID_RE.test(rawUuid) ? rawUuid : uuidV5(MISP_NAMESPACE, rawUuid ?? opts.file);
   const tags = readTags(event.Tag);
   const eventTime = unixTime(event.timestamp);
   const base: Omit<AttributeScope, 'path' | 'objectLabels'> = {
