@@ -63,7 +63,9 @@ export async function writeBundle(path: string, count: number, dupRate = 0.2): P
   await write(out, '{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[\n');
   for (let i = 0; i < count; i++) {
     const { path: p, value } = valueOf(valueIndex(i, dupRate));
-    const uuid = `${(i >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    // Random (seeded) UUIDv4s, as real feeds send: sequential ids would flatter the B-trees.
+    const h = hex(rng(i ^ 0x5bd1e995), 32);
+    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
     const o = {
       type: 'indicator',
       spec_version: '2.1',

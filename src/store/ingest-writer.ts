@@ -19,8 +19,8 @@ export interface ProvenanceWrite {
 }
 
 /**
- * One transaction's worth of ingest writes. Everything in it lands or nothing does, so a
- * process killed mid-ingest leaves whole batches only, and re-running completes the job.
+ * One batch of ingest writes. Everything in it lands or nothing does, so a process killed
+ * mid-ingest leaves whole batches only, and re-running completes the job.
  */
 export interface IngestBatch {
   created: { row: ObjectRow; observables: ObservablesTable[]; relationships: RelationshipsTable[] }[];
@@ -34,5 +34,14 @@ export interface IngestBatch {
 /** The dialect-specific hot path of ingestion: prepared statements, one transaction a batch. */
 export interface IngestWriter {
   currentVersions(ids: string[]): Promise<Map<string, CurrentVersion>>;
+  /**
+   * Writes a batch atomically: all of it or, if it throws, none of it (a writer that groups
+   * batches into one transaction rolls back the uncommitted group with it).
+   */
   writeBatch(batch: IngestBatch): Promise<void>;
+  /**
+   * Commits batches a writer has grouped into one longer transaction; ingest calls it when it
+   * ends, whatever the outcome. Writers that commit each batch have none.
+   */
+  flush?(): Promise<void>;
 }

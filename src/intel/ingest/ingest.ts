@@ -81,7 +81,7 @@ function contextOf(opts: IngestCommon): NormalizeContext {
 }
 
 /**
- * Stage two: merges normalized batches into the store, one transaction per batch, and
+ * Stage two: merges normalized batches into the store, each batch atomically, and
  * counts the per-object results. Bad items are rejected with their path and reason; they
  * never stop their valid siblings (unless `strict`).
  */
@@ -107,7 +107,7 @@ async function store(
   };
   const held: NormalizedItem[][] = [];
 
-  const flush = async (items: NormalizedItem[]) => {
+  const write = async (items: NormalizedItem[]) => {
     if (items.length === 0) return;
     const current = await opts.store.ingestWriter.currentVersions([...new Set(items.map((i) => i.id))]);
     const { batch, outcomes } = planBatch(items, current, prov);
@@ -119,23 +119,29 @@ async function store(
     for (const o of outcomes) result.counts[o] += 1;
   };
 
-  for await (const batch of batches) {
-    const items: NormalizedItem[] = [];
-    for (const item of batch) {
-      result.counts.received += 1;
-      if (item.ok) items.push(item);
-      else {
-        result.counts.rejected += 1;
-        if (result.rejected.length < MAX_LISTED_REJECTS)
-          result.rejected.push(rejectedItem(item.location, item.message, item.id));
+  try {
+    for await (const batch of batches) {
+      const items: NormalizedItem[] = [];
+      for (const item of batch) {
+        result.counts.received += 1;
+        if (item.ok) items.push(item);
+        else {
+          result.counts.rejected += 1;
+          if (result.rejected.length < MAX_LISTED_REJECTS)
+            result.rejected.push(rejectedItem(item.location, item.message, item.id));
+        }
       }
+      if (opts.strict) held.push(items);
+      else await write(items);
+      opts.onProgress?.(result.counts.received);
     }
-    if (opts.strict) held.push(items);
-    else await flush(items);
-    opts.onProgress?.(result.counts.received);
-  }
-  if (opts.strict && result.counts.rejected === 0) {
-    for (const items of held) await flush(items);
+    if (opts.strict && result.counts.rejected === 0) {
+      for (const items of held) await write(items);
+    }
+  } finally {
+    // Commits what the writer grouped, also when reading failed half-way: each written batch
+    // is whole (a batch that failed to write was rolled back by the writer).
+    await opts.store.ingestWriter.flush?.();
   }
   result.seconds = Math.round(performance.now() - started) / 1000;
   return result;

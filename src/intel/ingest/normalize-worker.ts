@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../core/errors.ts';
 import { createSource } from '../sources/index.ts';
+import { packBatch } from './batch-codec.ts';
 import { normalizeRecords } from './normalize-batches.ts';
 import type { WorkerJob, WorkerMessage } from './worker-protocol.ts';
 
@@ -23,7 +24,7 @@ try {
   for await (const batch of normalizeRecords(records, job.context, job.batchSize)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits -= 1;
-    post({ kind: 'batch', batch });
+    post({ kind: 'batch', batch: packBatch(batch) });
   }
   post({ kind: 'done', ...(source.state ? { state: source.state() } : {}) });
 } catch (e) {

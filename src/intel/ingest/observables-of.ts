@@ -50,8 +50,9 @@ function parseAs(value: string, kinds: readonly ObservableKind[]): Observable | 
 }
 
 function toRow(o: Observable, objectId: string): ObservablesTable {
-  const ranged = o.kind === 'ipv4' || o.kind === 'ipv6' || o.kind === 'cidr4' || o.kind === 'cidr6';
-  const range = ranged ? cidrRange(o.kind as 'ipv4', o.value) : null;
+  // Only networks carry bounds: lookups ask which indexed networks hold an address, never the
+  // reverse, so an address's own bounds would only grow the range index.
+  const range = o.kind === 'cidr4' || o.kind === 'cidr6' ? cidrRange(o.kind, o.value) : null;
   return {
     value: o.value,
     kind: o.kind,

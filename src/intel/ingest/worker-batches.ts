@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
+import { unpackBatch } from './batch-codec.ts';
 import type { NormalizedBatch } from './normalize-batches.ts';
 import type { WorkerJob, WorkerMessage } from './worker-protocol.ts';
 
@@ -21,7 +22,16 @@ export interface WorkerBatches {
  * each consumed batch gives the worker credit for one more, so memory stays bounded.
  */
 export function normalizeInWorker(job: WorkerJob): WorkerBatches {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: job,
+    // A bounded heap makes the worker collect its garbage early instead of growing: it holds
+    // one batch and the object being parsed (at most limits.maxObjectBytes of JSON).
+    resourceLimits: {
+      maxOldGenerationSizeMb: Math.max(128, Math.ceil((8 * job.limits.maxObjectBytes) / 2 ** 20)),
+      maxYoungGenerationSizeMb: 16,
+    },
+  });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;
   let failure: Error | undefined;
@@ -54,7 +64,7 @@ export function normalizeInWorker(job: WorkerJob): WorkerBatches {
           state = m.state;
           return;
         }
-        yield m.batch;
+        yield unpackBatch(m.batch);
         worker.postMessage('more');
       }
     } finally {

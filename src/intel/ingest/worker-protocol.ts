@@ -2,7 +2,8 @@ import type { ErrorCode, ErrorLocation } from '../../core/errors.ts';
 import type { Limits } from '../../core/limits.ts';
 import type { IngestFormat } from '../source.ts';
 import type { SourceSettings } from '../sources/index.ts';
-import type { NormalizeContext, NormalizedBatch } from './normalize-batches.ts';
+import type { PackedBatch } from './batch-codec.ts';
+import type { NormalizeContext } from './normalize-batches.ts';
 
 /** What the normalize worker is asked to read (everything in it survives structured cloning). */
 export interface WorkerJob {
@@ -17,6 +18,6 @@ export interface WorkerJob {
 }
 
 export type WorkerMessage =
-  | { kind: 'batch'; batch: NormalizedBatch }
+  | { kind: 'batch'; batch: PackedBatch }
   | { kind: 'done'; state?: Record<string, number> }
   | { kind: 'error'; code: ErrorCode; message: string; location: ErrorLocation };

@@ -21,6 +21,9 @@ const OBJECT_COLUMNS = [
   'json',
 ] as const;
 
+/** Objects written between two commits of one ingest. */
+const COMMIT_EVERY = 100_000;
+
 /** Prepared statements over better-sqlite3: the fastest path SQLite offers (no query building per row). */
 export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWriter {
   const placeholders = OBJECT_COLUMNS.map((c) => `@${c}`).join(', ');
@@ -81,7 +84,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     }
   };
 
-  const write = raw.transaction((batch: IngestBatch) => {
+  const write = (batch: IngestBatch) => {
     for (const c of batch.created) {
       const info = insertObject.run(c.row);
       indexText(info.lastInsertRowid, c.row);
@@ -101,7 +104,22 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     for (const p of batch.provenance) {
       upsertProvenance.run(p.objectId, p.sourceId, p.seen, p.seen, p.reliability, p.tlp, p.bump ? 1 : 0);
     }
-  });
+  };
+
+  // Batches go into a longer transaction that commits every COMMIT_EVERY objects:
+  // a commit writes every page the batch dirtied, and with random keys (UUIDs, values) nearly
+  // each row dirties its own index pages, so fewer, larger commits write far fewer pages.
+  const begin = raw.prepare('BEGIN IMMEDIATE');
+  const commit = raw.prepare('COMMIT');
+  const rollback = raw.prepare('ROLLBACK');
+  let open = false;
+  let pending = 0;
+  const flush = () => {
+    if (open) commit.run();
+    open = false;
+    pending = 0;
+    return Promise.resolve();
+  };
 
   return {
     currentVersions(ids) {
@@ -112,8 +130,21 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       return Promise.resolve(out);
     },
     writeBatch(batch) {
-      write(batch);
-      return Promise.resolve();
+      if (!open) begin.run();
+      open = true;
+      try {
+        write(batch);
+      } catch (e) {
+        // A savepoint per batch would cost a journal write of every page the batch touches;
+        // a failed batch (disk full, a lock) instead rolls back the uncommitted group with it.
+        if (raw.inTransaction) rollback.run();
+        open = false;
+        pending = 0;
+        throw e;
+      }
+      pending += batch.provenance.length; // one per object of the batch
+      return pending >= COMMIT_EVERY ? flush() : Promise.resolve();
     },
+    flush,
   };
 }
