@@ -12,7 +12,7 @@ import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { LOCAL_OPERATOR } from '../src/store/viewer.ts';
 import { corpus } from '../test/corpora.ts';
-import { rng, valueIndex, valueOf, writeBundle } from './generate.ts';
+import { indicatorId, rng, valueIndex, valueOf, writeBundle } from './generate.ts';
 import { machine } from './measure.ts';
 import { recordResults } from './results.ts';
 
@@ -29,9 +29,6 @@ const QUERIES: Record<string, string[]> = {
   indicator: [0, 1, 2, 3, 4].map((i) => valueOf(valueIndex(i * 997, 0.2)).value),
 };
 const GROUPS = ['G0007', 'G0032', 'G0046', 'G0016', 'G0034'];
-
-const indicatorId = (i: number) =>
-  `indicator--${(i >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 
 /** `indicates` links from the first generated indicators to ATT&CK groups (by STIX id, read from the store). */
 async function writeLinks(store: Store, path: string): Promise<void> {

@@ -57,19 +57,25 @@ async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
   if (!out.write(s)) await once(out, 'drain');
 }
 
+/**
+ * The id of the i-th generated indicator: a random (seeded) UUIDv4, as real feeds send;
+ * sequential ids would flatter the B-trees.
+ */
+export function indicatorId(i: number): string {
+  const h = hex(rng(i ^ 0x5bd1e995), 32);
+  return `indicator--${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
 /** A STIX bundle of `count` indicators, ~20 % of them duplicate values under other ids. */
 export async function writeBundle(path: string, count: number, dupRate = 0.2): Promise<void> {
   const out = createWriteStream(path);
   await write(out, '{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[\n');
   for (let i = 0; i < count; i++) {
     const { path: p, value } = valueOf(valueIndex(i, dupRate));
-    // Random (seeded) UUIDv4s, as real feeds send: sequential ids would flatter the B-trees.
-    const h = hex(rng(i ^ 0x5bd1e995), 32);
-    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
     const o = {
       type: 'indicator',
       spec_version: '2.1',
-      id: `indicator--${uuid}`,
+      id: indicatorId(i),
       created: '2026-06-01T00:00:00.000Z',
       modified: '2026-06-01T00:00:00.000Z',
       name: `bench ${i}`,
