@@ -26,7 +26,11 @@ const COMMIT_EVERY = 100_000;
 
 /** Prepared statements over better-sqlite3: the fastest path SQLite offers (no query building per row). */
 export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWriter {
-  const placeholders = OBJECT_COLUMNS.map((c) => `@${c}`).join(', ');
+  // Positional parameters: binding from an array is about twice as fast as by name from an object.
+  const placeholders = OBJECT_COLUMNS.map(() => '?').join(', ');
+  const values = (row: ObjectRow) => OBJECT_COLUMNS.map((c) => row[c]);
+  const SET_COLUMNS = OBJECT_COLUMNS.slice(1); // all but the id
+  const setValues = (row: ObjectRow) => [...SET_COLUMNS.map((c) => row[c]), row.id];
   const current = raw.prepare<[string], { id: string; modified_key: string | null; revoked: number }>(
     'SELECT id, modified_key, revoked FROM objects WHERE id IN (SELECT value FROM json_each(?))',
   );
@@ -37,9 +41,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     "INSERT OR IGNORE INTO object_versions (id, modified_key, json) SELECT id, coalesce(modified_key, ''), json FROM objects WHERE id = ?",
   );
   const replaceObject = raw.prepare(
-    `UPDATE objects SET ${OBJECT_COLUMNS.filter((c) => c !== 'id')
-      .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id`,
+    `UPDATE objects SET ${SET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   );
   const rowidOf = raw.prepare<[string], { rowid: number }>('SELECT rowid FROM objects WHERE id = ?');
   const insertFts = raw.prepare(
@@ -86,7 +88,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
 
   const write = (batch: IngestBatch) => {
     for (const c of batch.created) {
-      const info = insertObject.run(c.row);
+      const info = insertObject.run(values(c.row));
       indexText(info.lastInsertRowid, c.row);
       writeChildren(c.row.id, c.observables, c.relationships);
     }
@@ -94,7 +96,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       keepCurrentVersion.run(r.row.id);
       const rowid = rowidOf.get(r.row.id)!.rowid;
       deleteFts.run(rowid);
-      replaceObject.run(r.row);
+      replaceObject.run(setValues(r.row));
       indexText(rowid, r.row);
       deleteObservables.run(r.row.id);
       deleteRelationships.run(r.row.id, r.row.id);
