@@ -7,6 +7,7 @@ import * as enrich from './004-enrich.ts';
 import * as knowledge from './005-knowledge.ts';
 import * as scoring from './006-scoring.ts';
 import * as analyses from './007-analyses.ts';
+import * as ingestIndexes from './008-ingest-indexes.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005-knowledge': knowledge,
   '006-scoring': scoring,
   '007-analyses': analyses,
+  '008-ingest-indexes': ingestIndexes,
 };
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
