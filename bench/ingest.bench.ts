@@ -55,6 +55,12 @@ try {
     `| ceiling: JSON.parse of the whole file | ${rate(count, parsed.seconds)} objects/s (${(mb / parsed.seconds).toFixed(0)} MB/s) | ${parse.peakRssMb} MB |`,
   );
 
+  const stage = measure('node', [...tsx, 'bench/stage-read-normalize.ts', bundle]);
+  const staged = JSON.parse(stage.stdout) as { seconds: number };
+  lines.push(
+    `| stage alone: read + validate + normalize, one thread, no writes | ${rate(count, staged.seconds)} objects/s | ${stage.peakRssMb} MB |`,
+  );
+
   const targets: [string, string][] = [['SQLite', join(dir, 'bench.db')]];
   if (pgUrl) targets.push(['PostgreSQL', await pgSchemaUrl('bench_ingest')]);
   else console.warn('THREATLOOM_TEST_PG not set: PostgreSQL is not measured');
