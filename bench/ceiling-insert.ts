@@ -1,8 +1,12 @@
-// Ceiling: bare INSERTs of the same rows (id, type, json), batched, with no validation,
+// Ceiling: the fastest bare load of the same rows (id, type, json), with no validation,
 // canonicalization, observables or provenance: what the database alone can take.
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyText } from '../src/store/postgres/copy.ts';
 
 const [file, target] = process.argv.slice(2) as [string, string];
 const doc = JSON.parse(readFileSync(file, 'utf8')) as { objects: { id: string; type: string }[] };
@@ -10,19 +14,21 @@ const rows = doc.objects.map((o) => [o.id, o.type, JSON.stringify(o)] as const);
 
 const t = performance.now();
 if (target.startsWith('postgres')) {
+  // One COPY streamed in slices of 5,000 rows: the fastest bare way PostgreSQL loads rows.
   const client = new pg.Client({ connectionString: target });
   await client.connect();
   await client.query(
     'DROP TABLE IF EXISTS bench_ceiling; CREATE TABLE bench_ceiling (id text primary key, type text, json text)',
   );
-  for (let i = 0; i < rows.length; i += 5000) {
-    const b = rows.slice(i, i + 5000);
-    await client.query('INSERT INTO bench_ceiling SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [
-      b.map((r) => r[0]),
-      b.map((r) => r[1]),
-      b.map((r) => r[2]),
-    ]);
-  }
+  const columns = ['id', 'type', 'json'];
+  const slices = function* () {
+    for (let i = 0; i < rows.length; i += 5000)
+      yield copyText('bench_ceiling', columns, rows.slice(i, i + 5000));
+  };
+  await pipeline(
+    Readable.from(slices()),
+    client.query(copyFrom(`COPY bench_ceiling (${columns.join(', ')}) FROM STDIN`)),
+  );
   await client.query('DROP TABLE bench_ceiling');
   await client.end();
 } else {

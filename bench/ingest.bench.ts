@@ -70,7 +70,7 @@ try {
     const ceil = measure('node', [...tsx, 'bench/ceiling-insert.ts', bundle, ceilingDb]);
     const c = JSON.parse(ceil.stdout) as { seconds: number };
     lines.push(
-      `| ceiling: ${name} bare INSERT (id, type, json) | ${rate(count, c.seconds)} rows/s | ${ceil.peakRssMb} MB |`,
+      `| ceiling: ${name} bare ${name === 'SQLite' ? 'INSERT' : 'COPY'} (id, type, json) | ${rate(count, c.seconds)} rows/s | ${ceil.peakRssMb} MB |`,
     );
 
     const run = ingestCli(bundle, db, 'stix');

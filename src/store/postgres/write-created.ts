@@ -1,0 +1,68 @@
+import type { PoolClient } from 'pg';
+import type { IngestBatch, ProvenanceWrite } from '../ingest-writer.ts';
+import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
+import { copyInto } from './copy.ts';
+import {
+  OBJECT_NAMES,
+  OBSERVABLE_NAMES,
+  PROVENANCE_NAMES,
+  RELATIONSHIP_NAMES,
+  valuesOf,
+} from './ingest-columns.ts';
+
+type Entry = IngestBatch['created'][number];
+
+/** An object's observables once each (a pattern may name the same value twice). */
+function distinctObservables(entry: Entry): ObservablesTable[] {
+  const seen = new Set<string>();
+  // Kinds are short fixed names without spaces, so kind + ' ' + value is unambiguous.
+  return entry.observables.filter((o) => {
+    const key = `${o.kind} ${o.value}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** Relationship rows once per id (an object may list the same ref twice). */
+function distinctRelationships(entries: Entry[]): RelationshipsTable[] {
+  const seen = new Set<string>();
+  return entries.flatMap((e) =>
+    e.relationships.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))),
+  );
+}
+
+/**
+ * The objects of a batch that did not exist when it was planned, with their index and
+ * provenance rows, by COPY: plain appends, no conflict handling. That is safe because every
+ * row keyed to an object is written in the transaction that writes the object, and nothing
+ * deletes objects: an object id that is new to `objects` has no observables, relationships
+ * (their ids are the object's own id or `ref:<object id>:…`) nor provenance yet. If another
+ * client created one of these ids meanwhile, the COPY of `objects` fails on the primary key
+ * (waiting for that client's commit if need be) and the caller writes the batch again by upsert.
+ */
+export async function copyCreated(client: PoolClient, created: Entry[], provenance: ProvenanceWrite[]) {
+  await copyInto(
+    client,
+    'objects',
+    OBJECT_NAMES,
+    created.map((c) => valuesOf(c.row, OBJECT_NAMES)),
+  );
+  await copyInto(
+    client,
+    'observables',
+    OBSERVABLE_NAMES,
+    created.flatMap((c) => distinctObservables(c).map((o) => valuesOf(o, OBSERVABLE_NAMES))),
+  );
+  await copyInto(
+    client,
+    'relationships',
+    RELATIONSHIP_NAMES,
+    distinctRelationships(created).map((r) => valuesOf(r, RELATIONSHIP_NAMES)),
+  );
+  // A first sighting: the row is new, so times_seen starts at 1 whatever `bump` says.
+  await copyInto(
+    client,
+    'provenance',
+    PROVENANCE_NAMES,
+    provenance.map((p) => [p.objectId, p.sourceId, p.seen, p.seen, 1, p.reliability, p.tlp]),
+  );
+}

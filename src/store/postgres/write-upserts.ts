@@ -1,0 +1,153 @@
+import type { PoolClient } from 'pg';
+import type { IngestBatch, ObjectRow } from '../ingest-writer.ts';
+import { OBJECT_COLUMNS, OBJECT_NAMES, OBSERVABLE_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
+
+type Entry = IngestBatch['created'][number];
+type ExistingPart = Pick<IngestBatch, 'replaced' | 'older' | 'provenance'>;
+
+const NAMES = OBJECT_NAMES.join(', ');
+const UNNEST = OBJECT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ');
+const SET = OBJECT_NAMES.filter((c) => c !== 'id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+
+/** Column arrays for `unnest`: one round trip per table per batch, whatever the batch size. */
+function columns<T>(rows: T[], keys: readonly (keyof T)[]): unknown[][] {
+  return keys.map((k) => rows.map((r) => r[k] ?? null));
+}
+
+async function upsertObjects(client: PoolClient, rows: ObjectRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO objects (${NAMES}) SELECT * FROM unnest(${UNNEST}) ON CONFLICT (id) DO UPDATE SET ${SET}`,
+    columns(rows, OBJECT_NAMES),
+  );
+}
+
+/** Inserts the objects whose id is free and returns their ids; the others are left as they are. */
+async function insertNewObjects(client: PoolClient, rows: ObjectRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const res = await client.query<{ id: string }>(
+    `INSERT INTO objects (${NAMES}) SELECT * FROM unnest(${UNNEST}) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    columns(rows, OBJECT_NAMES),
+  );
+  return new Set(res.rows.map((r) => r.id));
+}
+
+async function writeChildren(client: PoolClient, entries: Entry[]): Promise<void> {
+  const observables = entries.flatMap((e) => e.observables);
+  const relationships = entries.flatMap((e) => e.relationships);
+  if (observables.length > 0) {
+    await client.query(
+      `INSERT INTO observables (value, kind, object_id, range_lo, range_hi)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      columns(observables, OBSERVABLE_NAMES),
+    );
+  }
+  if (relationships.length > 0) {
+    await client.query(
+      `INSERT INTO relationships (id, source_ref, relationship_type, target_ref)
+       SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, s, t, g)
+       ON CONFLICT (id) DO UPDATE SET source_ref = excluded.source_ref,
+         relationship_type = excluded.relationship_type, target_ref = excluded.target_ref`,
+      columns(relationships, RELATIONSHIP_NAMES),
+    );
+  }
+}
+
+/** The current versions move to object_versions, their index rows go, then the rows are replaced. */
+async function replaceObjects(client: PoolClient, entries: Entry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const ids = entries.map((r) => r.row.id);
+  await client.query(
+    `INSERT INTO object_versions (id, modified_key, json)
+     SELECT id, coalesce(modified_key, ''), json FROM objects WHERE id = ANY($1::text[]) ON CONFLICT DO NOTHING`,
+    [ids],
+  );
+  await client.query('DELETE FROM observables WHERE object_id = ANY($1::text[])', [ids]);
+  await client.query(
+    `DELETE FROM relationships WHERE id = ANY($1::text[]) OR (source_ref = ANY($1::text[]) AND id LIKE 'ref:%')`,
+    [ids],
+  );
+  await upsertObjects(
+    client,
+    entries.map((r) => r.row),
+  );
+  await writeChildren(client, entries);
+}
+
+/**
+ * Everything of a batch but its created objects: replacements, history rows, and provenance
+ * (which may exist already, so it is upserted; `bump` decides whether times_seen grows).
+ */
+export async function writeExisting(client: PoolClient, part: ExistingPart): Promise<void> {
+  await replaceObjects(client, part.replaced);
+  if (part.older.length > 0) {
+    await client.query(
+      `INSERT INTO object_versions (id, modified_key, json)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      columns(part.older, ['id', 'modified_key', 'json']),
+    );
+  }
+  for (const bump of [0, 1]) {
+    const p = part.provenance.filter((x) => (x.bump ? 1 : 0) === bump);
+    if (p.length === 0) continue;
+    await client.query(
+      `INSERT INTO provenance (object_id, source_id, first_seen, last_seen, times_seen, reliability, tlp)
+       SELECT o, s, t, t, 1, r, l FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(o, s, t, r, l)
+       ON CONFLICT (object_id, source_id) DO UPDATE SET
+         last_seen = greatest(provenance.last_seen, excluded.last_seen),
+         times_seen = provenance.times_seen + ${bump},
+         reliability = excluded.reliability, tlp = excluded.tlp`,
+      columns(p, ['objectId', 'sourceId', 'seen', 'reliability', 'tlp']),
+    );
+  }
+}
+
+function isNewer(a: string | null, b: string | null): boolean {
+  return a !== null && (b === null || a > b);
+}
+
+/**
+ * Writes a whole batch with statements that tolerate rows written by another client since
+ * the batch was planned. A "created" object whose id has appeared meanwhile is merged as
+ * ingest would have merged it had it seen that row: a newer `modified` replaces it (unless it
+ * is revoked), anything else leaves it current, is kept in the history, and counts no sighting.
+ * The batch no longer says whether an object is versioned, so a derived object (from a bare
+ * value) that lost such a race is compared by `modified` too.
+ */
+export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Promise<void> {
+  const inserted = await insertNewObjects(
+    client,
+    batch.created.map((c) => c.row),
+  );
+  const clashing = batch.created.filter((c) => !inserted.has(c.row.id));
+  const replaced = [...batch.replaced];
+  const older = [...batch.older];
+  const unchanged = new Set<string>();
+  if (clashing.length > 0) {
+    const current = await client.query<{ id: string; modified_key: string | null; revoked: number }>(
+      'SELECT id, modified_key, revoked FROM objects WHERE id = ANY($1::text[]) FOR UPDATE',
+      [clashing.map((c) => c.row.id)],
+    );
+    const byId = new Map(current.rows.map((r) => [r.id, r]));
+    for (const c of clashing) {
+      const cur = byId.get(c.row.id)!;
+      if (cur.revoked !== 1 && isNewer(c.row.modified_key, cur.modified_key)) replaced.push(c);
+      else {
+        unchanged.add(c.row.id);
+        if (c.row.modified_key !== null && c.row.modified_key !== cur.modified_key)
+          older.push({ id: c.row.id, modified_key: c.row.modified_key, json: c.row.json });
+      }
+    }
+  }
+  await writeChildren(
+    client,
+    batch.created.filter((c) => inserted.has(c.row.id)),
+  );
+  await writeExisting(client, {
+    replaced,
+    older,
+    provenance: batch.provenance.map((p) => (unchanged.has(p.objectId) ? { ...p, bump: false } : p)),
+  });
+}
