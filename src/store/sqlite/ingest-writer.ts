@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CurrentVersion, IngestBatch, IngestWriter, ObjectRow } from '../ingest-writer.ts';
 import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
+import { createIngestStaging } from './ingest-staging.ts';
 
 const OBJECT_COLUMNS = [
   'id',
@@ -52,31 +53,20 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     'INSERT OR IGNORE INTO object_versions (id, modified_key, json) VALUES (?, ?, ?)',
   );
   const deleteObservables = raw.prepare('DELETE FROM observables WHERE object_id = ?');
-  const insertObservable = raw.prepare(
-    'INSERT OR IGNORE INTO observables (value, kind, object_id, range_lo, range_hi) VALUES (?, ?, ?, ?, ?)',
-  );
   const deleteRelationships = raw.prepare(
     "DELETE FROM relationships WHERE id = ? OR (source_ref = ? AND id LIKE 'ref:%')",
   );
   const upsertRelationship = raw.prepare(
     'INSERT OR REPLACE INTO relationships (id, source_ref, relationship_type, target_ref) VALUES (?, ?, ?, ?)',
   );
-  const upsertProvenance = raw.prepare(
-    `INSERT INTO provenance (object_id, source_id, first_seen, last_seen, times_seen, reliability, tlp)
-     VALUES (?, ?, ?, ?, 1, ?, ?)
-     ON CONFLICT (object_id, source_id) DO UPDATE SET
-       last_seen = max(last_seen, excluded.last_seen),
-       times_seen = times_seen + ?,
-       reliability = excluded.reliability,
-       tlp = excluded.tlp`,
-  );
+  const staging = createIngestStaging(raw);
 
   const writeChildren = (
     id: string,
     observables: ObservablesTable[],
     relationships: RelationshipsTable[],
   ) => {
-    for (const o of observables) insertObservable.run(o.value, o.kind, id, o.range_lo, o.range_hi);
+    staging.observables(observables);
     for (const r of relationships)
       upsertRelationship.run(r.id, r.source_ref, r.relationship_type, r.target_ref);
   };
@@ -87,6 +77,8 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   };
 
   const write = (batch: IngestBatch) => {
+    // A replacement deletes the object's observables: those held back must be in the table.
+    if (batch.replaced.length > 0) staging.drain();
     for (const c of batch.created) {
       const info = insertObject.run(values(c.row));
       indexText(info.lastInsertRowid, c.row);
@@ -103,9 +95,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       writeChildren(r.row.id, r.observables, r.relationships);
     }
     for (const o of batch.older) insertOlder.run(o.id, o.modified_key, o.json);
-    for (const p of batch.provenance) {
-      upsertProvenance.run(p.objectId, p.sourceId, p.seen, p.seen, p.reliability, p.tlp, p.bump ? 1 : 0);
-    }
+    for (const p of batch.provenance) staging.provenance(p);
   };
 
   // Batches go into a longer transaction that commits every COMMIT_EVERY objects:
@@ -116,8 +106,26 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   const rollback = raw.prepare('ROLLBACK');
   let open = false;
   let pending = 0;
+  /** Runs work in the open group; if it throws, the whole uncommitted group is rolled back. */
+  const guarded = (work: () => void) => {
+    try {
+      work();
+    } catch (e) {
+      // A savepoint per batch would cost a journal write of every page the batch touches;
+      // a failed batch (disk full, a lock) instead rolls back the uncommitted group with it.
+      if (raw.inTransaction) rollback.run();
+      staging.clear();
+      open = false;
+      pending = 0;
+      throw e;
+    }
+  };
   const flush = () => {
-    if (open) commit.run();
+    if (open)
+      guarded(() => {
+        staging.drain();
+        commit.run();
+      });
     open = false;
     pending = 0;
     return Promise.resolve();
@@ -134,16 +142,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     writeBatch(batch) {
       if (!open) begin.run();
       open = true;
-      try {
-        write(batch);
-      } catch (e) {
-        // A savepoint per batch would cost a journal write of every page the batch touches;
-        // a failed batch (disk full, a lock) instead rolls back the uncommitted group with it.
-        if (raw.inTransaction) rollback.run();
-        open = false;
-        pending = 0;
-        throw e;
-      }
+      guarded(() => write(batch));
       pending += batch.provenance.length; // one per object of the batch
       return pending >= COMMIT_EVERY ? flush() : Promise.resolve();
     },

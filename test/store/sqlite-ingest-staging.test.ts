@@ -1,0 +1,151 @@
+import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProvenanceWrite } from '../../src/store/ingest-writer.ts';
+import { createIngestStaging } from '../../src/store/sqlite/ingest-staging.ts';
+import { freshDb } from '../dialects.ts';
+
+interface Row {
+  object_id: string;
+  source_id: number;
+  first_seen: string;
+  last_seen: string;
+  times_seen: number;
+  reliability: string | null;
+  tlp: string | null;
+}
+
+/** The rule for one report written alone: the oracle the folded, key-ordered writes must match. */
+function applyOneByOne(rows: Map<string, Row>, p: ProvenanceWrite): void {
+  const key = `${p.objectId}|${p.sourceId}`;
+  const row = rows.get(key);
+  if (!row) {
+    rows.set(key, {
+      object_id: p.objectId,
+      source_id: p.sourceId,
+      first_seen: p.seen,
+      last_seen: p.seen,
+      times_seen: 1,
+      reliability: p.reliability,
+      tlp: p.tlp,
+    });
+    return;
+  }
+  if (p.seen > row.last_seen) row.last_seen = p.seen;
+  row.times_seen += p.bump ? 1 : 0;
+  row.reliability = p.reliability;
+  row.tlp = p.tlp;
+}
+
+const seen = fc.constantFrom(
+  '2026-01-01T00:00:00.000Z',
+  '2026-02-01T00:00:00.000Z',
+  '2026-03-01T00:00:00.000Z',
+);
+const pair = fc.record({
+  objectId: fc.constantFrom('indicator--b', 'indicator--a', 'malware--c'),
+  sourceId: fc.constantFrom(1, 2),
+});
+const existing = fc.record({ at: pair, seen, times: fc.integer({ min: 1, max: 9 }) });
+const report = fc.record({
+  at: pair,
+  seen,
+  bump: fc.boolean(),
+  reliability: fc.constantFrom('A', 'C', null),
+  tlp: fc.constantFrom('clear', 'red', null),
+});
+const observable = fc.record({
+  value: fc.constantFrom('198.51.100.7', 'example.org', 'b38e42a03e26f7cb4a35b67112dd08e5'),
+  kind: fc.constantFrom('ipv4', 'domain', 'md5'),
+  object_id: fc.constantFrom('indicator--a', 'indicator--b'),
+});
+
+describe('SQLite ingest staging', () => {
+  const testDb = freshDb('sqlite');
+  let raw: BetterSqlite3.Database;
+  beforeAll(async () => {
+    await (await testDb.open()).close(); // creates the tables
+    raw = new BetterSqlite3(testDb.url);
+  });
+  afterAll(async () => {
+    raw.close();
+    await testDb.drop();
+  });
+
+  it('writes provenance and observables exactly as writing each report alone would', () => {
+    const staging = createIngestStaging(raw);
+    const insert = raw.prepare(
+      'INSERT INTO provenance (object_id, source_id, first_seen, last_seen, times_seen, reliability, tlp) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(existing, { selector: (e) => `${e.at.objectId}|${e.at.sourceId}`, maxLength: 4 }),
+        fc.array(report, { maxLength: 12 }),
+        fc.array(observable, { maxLength: 8 }),
+        (before, reports, observables) => {
+          raw.exec('DELETE FROM provenance; DELETE FROM observables');
+          const expected = new Map<string, Row>();
+          for (const e of before) {
+            const row = {
+              object_id: e.at.objectId,
+              source_id: e.at.sourceId,
+              first_seen: e.seen,
+              last_seen: e.seen,
+              times_seen: e.times,
+              reliability: 'B',
+              tlp: 'amber',
+            };
+            insert.run(...Object.values(row));
+            expected.set(`${row.object_id}|${row.source_id}`, row);
+          }
+          const writes = reports.map((r) => ({
+            ...r.at,
+            seen: r.seen,
+            bump: r.bump,
+            reliability: r.reliability,
+            tlp: r.tlp,
+          }));
+          for (const p of writes) applyOneByOne(expected, p);
+
+          raw.transaction(() => {
+            for (const p of writes) staging.provenance(p);
+            staging.observables(observables.map((o) => ({ ...o, range_lo: null, range_hi: null })));
+            staging.drain();
+          })();
+
+          const stored = raw.prepare('SELECT * FROM provenance ORDER BY object_id, source_id').all();
+          const want = [...expected.values()].sort((a, b) =>
+            a.object_id + a.source_id < b.object_id + b.source_id ? -1 : 1,
+          );
+          expect(stored).toEqual(want);
+          const values = raw.prepare('SELECT value, kind, object_id FROM observables ORDER BY 1, 2, 3').all();
+          const unique = [
+            ...new Map(observables.map((o) => [`${o.value}|${o.kind}|${o.object_id}`, o])).values(),
+          ];
+          expect(values).toEqual(
+            unique.sort((a, b) =>
+              `${a.value}|${a.kind}|${a.object_id}` < `${b.value}|${b.kind}|${b.object_id}` ? -1 : 1,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds nothing back after a drain or a clear', () => {
+    const staging = createIngestStaging(raw);
+    raw.exec('DELETE FROM provenance');
+    staging.provenance({
+      objectId: 'indicator--a',
+      sourceId: 1,
+      seen: '2026-01-01T00:00:00.000Z',
+      bump: true,
+      reliability: null,
+      tlp: null,
+    });
+    staging.clear();
+    staging.drain();
+    expect(raw.prepare('SELECT count(*) AS n FROM provenance').get()).toEqual({ n: 0 });
+  });
+});
