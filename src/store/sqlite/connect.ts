@@ -12,7 +12,9 @@ export function connectSqlite(path: string): Store {
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
-  raw.pragma('cache_size = -65536');
+  // 32 MB: ingest writes its random-keyed rows in key order, so a larger cache buys little
+  // and would count against the memory bound of a long ingest.
+  raw.pragma('cache_size = -32768');
   raw.pragma('wal_autocheckpoint = 16384');
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
