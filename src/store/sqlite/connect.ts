@@ -5,9 +5,8 @@ import type { Database } from '../schema.ts';
 import { createSqliteIngestWriter } from './ingest-writer.ts';
 import { createSqliteTextSearch } from './text-search.ts';
 
-/** Opens (creating if needed) the embedded SQLite store in WAL mode. */
-export function connectSqlite(path: string): Store {
-  const raw = new BetterSqlite3(path);
+/** The settings of every store connection (the ingest benchmark's ceiling uses them too). */
+export function applySqliteSettings(raw: BetterSqlite3.Database): void {
   raw.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   raw.pragma('synchronous = NORMAL');
@@ -17,6 +16,12 @@ export function connectSqlite(path: string): Store {
   raw.pragma('cache_size = -32768');
   raw.pragma('wal_autocheckpoint = 16384');
   raw.pragma('foreign_keys = ON');
+}
+
+/** Opens (creating if needed) the embedded SQLite store in WAL mode. */
+export function connectSqlite(path: string): Store {
+  const raw = new BetterSqlite3(path);
+  applySqliteSettings(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   let writer: ReturnType<typeof createSqliteIngestWriter> | undefined;
   return {
