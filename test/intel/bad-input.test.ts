@@ -9,7 +9,7 @@ import { createStixSource } from '../../src/intel/sources/stix.ts';
 import { getObject } from '../../src/store/objects-repo.ts';
 import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
 import { DIALECTS, useFreshStore } from '../dialects.ts';
-import { indicator } from './records.ts';
+import { indicator, stixRecords } from './records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'threatloom-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,6 +101,25 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(400 * 1024 * 1024);
     },
   );
+
+  it('stores an object whose name holds U+0000 (which PostgreSQL text cannot) with its JSON exact', async () => {
+    const id = 'indicator--0e0e0e0e-5555-4555-8555-0e0e0e0e0e0e';
+    const object = indicator(id, "[ipv4-addr:value = '198.51.100.3']", {
+      name: 'nul\u0000inside',
+      description: 'also\u0000here',
+    });
+    const r = await ingest({
+      store: store(),
+      records: stixRecords([object]),
+      format: 'stix',
+      sourceName: 'nul',
+    });
+    expect(r.counts).toMatchObject({ created: 1, rejected: 0 });
+    const stored = await getObject(store(), LOCAL_OPERATOR, id);
+    expect(stored?.object).toEqual(object);
+    const row = await store().db.selectFrom('objects').select(['name', 'description']).where('id', '=', id).executeTakeFirst();
+    expect(row).toEqual({ name: 'nul\uFFFDinside', description: 'also\uFFFDhere' });
+  });
 
   it('keeps what came before a truncation and names where the input ended', async () => {
     const file = join(dir, 'truncated.json');

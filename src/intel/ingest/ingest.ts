@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { collectGarbage } from '../../core/collect-garbage.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
@@ -33,8 +34,8 @@ export interface IngestCommon {
 }
 
 const DEFAULT_BATCH = 5000;
-/** Objects between two forced garbage collections: keeps the peak memory of a long ingest flat. */
-const GC_EVERY = 25_000;
+/** Heap size above which a batch ends with a full garbage collection: keeps a long ingest's memory flat. */
+const GC_ABOVE = 96 * 2 ** 20;
 
 /** Ingests records read in this thread (tests, small inputs, sources built in code). */
 export async function ingest(
@@ -109,7 +110,6 @@ async function store(
     seconds: 0,
   };
   const held: NormalizedItem[][] = [];
-  let collections = 0;
 
   const write = async (items: NormalizedItem[]) => {
     if (items.length === 0) return;
@@ -138,10 +138,7 @@ async function store(
       if (opts.strict) held.push(items);
       else await write(items);
       opts.onProgress?.(result.counts.received);
-      if (Math.floor(result.counts.received / GC_EVERY) > collections) {
-        collections += 1;
-        collectGarbage();
-      }
+      if (getHeapStatistics().used_heap_size > GC_ABOVE) collectGarbage();
     }
     if (opts.strict && result.counts.rejected === 0) {
       for (const items of held) await write(items);

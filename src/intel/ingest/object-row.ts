@@ -7,6 +7,14 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/**
+ * A text column for search and display. PostgreSQL text cannot hold U+0000, which JSON may;
+ * the column shows U+FFFD in its place, and the object's JSON keeps the exact value.
+ */
+function text(v: unknown): string | null {
+  return typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : null;
+}
+
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
@@ -14,7 +22,7 @@ function strings(v: unknown): string[] {
 /** The searchable other names of an object: aliases of actors, sets and malware, x_mitre_aliases. */
 function aliasesOf(o: Raw): string | null {
   const all = [...strings(o.aliases), ...strings(o.x_mitre_aliases)];
-  return all.length > 0 ? all.join(' | ') : null;
+  return all.length > 0 ? text(all.join(' | ')) : null;
 }
 
 /**
@@ -38,8 +46,8 @@ export function toObjectRow(
     confidence: typeof o.confidence === 'number' ? o.confidence : null,
     created_by_ref: str(o.created_by_ref),
     tlp: opts.tlpRank,
-    name: str(o.name) ?? str(o.value),
-    description: str(o.description),
+    name: text(o.name) ?? text(o.value),
+    description: text(o.description),
     aliases: aliasesOf(o),
     labels: labels.length > 0 ? JSON.stringify(labels) : null,
     matchable: opts.matchable === null ? null : opts.matchable ? 1 : 0,
