@@ -117,7 +117,11 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     expect(r.counts).toMatchObject({ created: 1, rejected: 0 });
     const stored = await getObject(store(), LOCAL_OPERATOR, id);
     expect(stored?.object).toEqual(object);
-    const row = await store().db.selectFrom('objects').select(['name', 'description']).where('id', '=', id).executeTakeFirst();
+    const row = await store()
+      .db.selectFrom('objects')
+      .select(['name', 'description'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     expect(row).toEqual({ name: 'nul\uFFFDinside', description: 'also\uFFFDhere' });
   });
 
