@@ -61,11 +61,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   );
   const staging = createIngestStaging(raw);
 
-  const writeChildren = (
-    id: string,
-    observables: ObservablesTable[],
-    relationships: RelationshipsTable[],
-  ) => {
+  const writeChildren = (observables: ObservablesTable[], relationships: RelationshipsTable[]) => {
     staging.observables(observables);
     for (const r of relationships)
       upsertRelationship.run(r.id, r.source_ref, r.relationship_type, r.target_ref);
@@ -82,7 +78,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
     for (const c of batch.created) {
       const info = insertObject.run(values(c.row));
       indexText(info.lastInsertRowid, c.row);
-      writeChildren(c.row.id, c.observables, c.relationships);
+      writeChildren(c.observables, c.relationships);
     }
     for (const r of batch.replaced) {
       keepCurrentVersion.run(r.row.id);
@@ -92,7 +88,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       indexText(rowid, r.row);
       deleteObservables.run(r.row.id);
       deleteRelationships.run(r.row.id, r.row.id);
-      writeChildren(r.row.id, r.observables, r.relationships);
+      writeChildren(r.observables, r.relationships);
     }
     for (const o of batch.older) insertOlder.run(o.id, o.modified_key, o.json);
     for (const p of batch.provenance) staging.provenance(p);
