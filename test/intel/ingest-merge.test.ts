@@ -29,6 +29,37 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     expect((await getVersions(store(), ID)).map((v) => v.name)).toEqual(['first']);
   });
 
+  it('moves the observables of a replaced object to its new pattern, within one ingest and across two', async () => {
+    const id = 'indicator--5b7c8d9e-1f20-4a3b-8c4d-5e6f7a8b9c0d';
+    const v1 = indicator(id, "[domain-name:value = 'old.example.org']");
+    const v2 = {
+      ...v1,
+      modified: '2026-02-01T00:00:00.000Z',
+      pattern: "[domain-name:value = 'new.example.org']",
+    };
+    const v3 = {
+      ...v1,
+      modified: '2026-03-01T00:00:00.000Z',
+      pattern: "[url:value = 'http://third.example.org/x']",
+    };
+    // One object per batch: the replacement meets rows its own ingest has not committed yet.
+    const first = await ingest({
+      store: store(),
+      records: stixRecords([v1, v2]),
+      format: 'stix',
+      sourceName: 'feed-m',
+      batchSize: 1,
+    });
+    expect(first.counts).toMatchObject({ created: 1, updated: 1 });
+    const holders = async (value: string) =>
+      (await lookup(store(), LOCAL_OPERATOR, value)).matches.map((m) => m.id);
+    expect(await holders('old.example.org')).toEqual([]);
+    expect(await holders('new.example.org')).toEqual([id]);
+    expect((await run(stixRecords([v3]))).counts).toMatchObject({ updated: 1 });
+    expect(await holders('new.example.org')).toEqual([]);
+    expect(await holders('http://third.example.org/x')).toEqual([id]);
+  });
+
   it('keeps a revoked object revoked whatever arrives later', async () => {
     const id = 'indicator--0b9bb8c0-7d66-4d6b-8a5e-8d1d9b8b9a11';
     const v1 = indicator(id, "[domain-name:value = 'evil.example.com']", {
