@@ -6,10 +6,14 @@ import { runInNewContext } from 'node:vm';
 // the heap would swing by a hundred megabytes and more; a full collection at known points
 // keeps the peak flat for the price of a few tens of milliseconds each (the live heap is
 // small). The function is V8's own `gc`, reached the way test runners reach it.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+// Reached on first use, so that commands which never collect pay nothing at start-up.
+let gc: (() => void) | undefined;
 
 /** Runs a full garbage collection now. */
 export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
   gc();
 }

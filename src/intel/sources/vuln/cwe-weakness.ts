@@ -1,21 +1,10 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import type { Weakness } from '../../../store/weaknesses-repo.ts';
 import type { ItemLocation } from '../../source.ts';
 import { reject, type KnowledgeRecord } from './records.ts';
-import { decodeXmlEntities } from './xml-text.ts';
+import { safeXmlParser } from '../../../core/safe-xml.ts';
 
-const parser = new XMLParser({
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (name) => name === 'Related_Attack_Pattern',
-  tagValueProcessor: (_name, value) => decodeXmlEntities(value),
-  attributeValueProcessor: (_name, value) => decodeXmlEntities(value),
-});
+const parser = safeXmlParser({ isArray: (name) => name === 'Related_Attack_Pattern' });
 
 type Node = Record<string, unknown>;
 

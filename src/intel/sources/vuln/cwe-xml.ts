@@ -4,7 +4,6 @@ import type { Limits } from '../../../core/limits.ts';
 import type { OpenedInput } from '../open-input.ts';
 import { weaknessFromXml } from './cwe-weakness.ts';
 import type { KnowledgeRecord } from './records.ts';
-import { countLines } from './xml-text.ts';
 
 const START = /<Weakness[\s>]/g;
 const END = '</Weakness>';
@@ -67,4 +66,11 @@ export async function* readCweXml(input: OpenedInput, limits: Limits): AsyncGene
   }
   buf += decoder.end();
   yield* scan(true);
+}
+
+/** Newlines in text[from, to). */
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

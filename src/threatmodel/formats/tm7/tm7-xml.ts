@@ -1,5 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../../core/errors.ts';
+import { safeXmlParser } from '../../../core/safe-xml.ts';
 
 /**
  * Parses `.tm7` XML without ever resolving entities. Policy (MS TMT files never carry a
@@ -26,18 +27,7 @@ export function parseTm7Xml(text: string, file: string): Record<string, unknown>
       column: valid.err.col,
     });
   }
-  const parser = new XMLParser({
-    processEntities: false,
-    htmlEntities: false,
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    isArray: (name) => ARRAYS.has(name),
-    tagValueProcessor: (_name, value) => decodeXmlText(value),
-  });
+  const parser = safeXmlParser({ isArray: (name) => ARRAYS.has(name), trimValues: false });
   return parser.parse(text) as Record<string, unknown>;
 }
 
@@ -50,19 +40,6 @@ const ARRAYS = new Set([
   'KeyValueOfstringThreatpc_P0_PhOB',
   'string',
 ]);
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-export function decodeXmlText(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return Object.hasOwn(PREDEFINED, ref) ? PREDEFINED[ref]! : whole;
-  });
-}
 
 function lineAndColumn(text: string, index: number): { line: number; column: number } {
   let line = 1;
