@@ -53,9 +53,11 @@ export function freshDb(dialect: DialectName): TestDb {
   };
 }
 
-/** A fresh store, opened before the suite's tests and closed and dropped after them. */
-export function useFreshStore(dialect: DialectName): () => Store {
-  const testDb = freshDb(dialect);
+/**
+ * A fresh store, opened before the suite's tests and closed and dropped after them. Pass the
+ * database when the suite also opens other connections to it.
+ */
+export function useFreshStore(dialect: DialectName, testDb: TestDb = freshDb(dialect)): () => Store {
   let store: Store | undefined;
   beforeAll(async () => {
     store = await testDb.open();

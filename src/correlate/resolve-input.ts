@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.ts';
 import { parseObservable } from '../observables/index.ts';
+import { getObject } from '../store/objects-repo.ts';
 import { findObservable } from '../store/observables-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
@@ -59,12 +60,7 @@ export async function resolveInput(store: Store, viewer: Viewer, input: string):
     ids.length > 0 ? { as, ids } : null;
   let r: ResolvedInput | null = null;
   if (STIX_ID.test(text)) {
-    const row = await store.db
-      .selectFrom('objects')
-      .select('id')
-      .where('id', '=', text)
-      .where('tlp', '<=', viewer.maxTlp)
-      .executeTakeFirst();
+    const row = await getObject(store, viewer, text);
     r = found('stix-id', row ? [row.id] : []);
   } else if (ATTACK_ID.test(text)) {
     const ids = await objectsByExternalId(store, viewer, {

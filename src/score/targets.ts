@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.ts';
 import { parseObservable } from '../observables/index.ts';
+import { getObject } from '../store/objects-repo.ts';
 import { findObservable } from '../store/observables-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
@@ -19,12 +20,7 @@ export interface Targets {
 export async function resolveTargets(store: Store, viewer: Viewer, input: string): Promise<Targets> {
   const text = input.trim();
   if (STIX_ID.test(text)) {
-    const row = await store.db
-      .selectFrom('objects')
-      .select('id')
-      .where('id', '=', text)
-      .where('tlp', '<=', viewer.maxTlp)
-      .executeTakeFirst();
+    const row = await getObject(store, viewer, text);
     if (!row) throw new AppError('NOT_FOUND', `no object ${text} in the store`);
     return { ids: [row.id] };
   }

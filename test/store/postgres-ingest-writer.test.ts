@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { ingest } from '../../src/intel/ingest/ingest.ts';
 import type { IngestBatch, ObjectRow, ProvenanceWrite } from '../../src/store/ingest-writer.ts';
@@ -8,7 +8,7 @@ import { schemaParam } from '../../src/store/postgres/connect.ts';
 import { createPostgresIngestWriter } from '../../src/store/postgres/ingest-writer.ts';
 import type { ObservablesTable, RelationshipsTable } from '../../src/store/schema.ts';
 import type { Store } from '../../src/store/store.ts';
-import { DIALECTS, freshDb } from '../dialects.ts';
+import { DIALECTS, freshDb, useFreshStore } from '../dialects.ts';
 import { indicator, stixRecords } from '../intel/records.ts';
 
 /** Text PostgreSQL stores as is but COPY's text format must escape, and near misses. */
@@ -84,26 +84,19 @@ function batch(over: Partial<IngestBatch>): IngestBatch {
 
 describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest writer', (dialect) => {
   const testDb = freshDb(dialect);
-  let store: Store;
-  beforeAll(async () => {
-    store = await testDb.open();
-  });
-  afterAll(async () => {
-    await store.close();
-    await testDb.drop();
-  });
+  const store = useFreshStore(dialect, testDb);
 
   const objectsOf = (ids: string[]) =>
-    store.db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    store().db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('id').execute();
   const provenanceOf = (id: string) =>
-    store.db
-      .selectFrom('provenance')
+    store()
+      .db.selectFrom('provenance')
       .select(['source_id', 'times_seen', 'first_seen', 'last_seen'])
       .where('object_id', '=', id)
       .orderBy('source_id')
       .execute();
   const countWhere = async (table: 'observables' | 'provenance', ids: string[]) =>
-    (await store.db.selectFrom(table).select('object_id').where('object_id', 'in', ids).execute()).length;
+    (await store().db.selectFrom(table).select('object_id').where('object_id', 'in', ids).execute()).length;
 
   it('round-trips awkward text, numbers and NULLs exactly through COPY', async () => {
     const rows = AWKWARD.map((s, i) =>
@@ -129,7 +122,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       { id: `ref:${id}:object:${s}`, source_ref: id, relationship_type: 'object', target_ref: s },
       { id: `ref:${id}:object:${s}`, source_ref: id, relationship_type: 'object', target_ref: s },
     ];
-    await store.ingestWriter.writeBatch(
+    await store().ingestWriter.writeBatch(
       batch({
         created: rows.map((r, i) => entry(r, observables(r.id, AWKWARD[i]!), refs(r.id, AWKWARD[i]!))),
         provenance: rows.map((r, i) => ({ ...prov(r.id, 1), reliability: AWKWARD[i]!, tlp: null })),
@@ -137,8 +130,8 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
     );
     const ids = rows.map((r) => r.id);
     expect(await objectsOf(ids)).toEqual(rows);
-    const obs = await store.db
-      .selectFrom('observables')
+    const obs = await store()
+      .db.selectFrom('observables')
       .selectAll()
       .where('object_id', 'in', ids)
       .orderBy('object_id')
@@ -147,15 +140,15 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
     expect(obs).toEqual(
       rows.flatMap((r, i) => [observables(r.id, AWKWARD[i]!)[2], observables(r.id, AWKWARD[i]!)[0]]),
     );
-    const rels = await store.db
-      .selectFrom('relationships')
+    const rels = await store()
+      .db.selectFrom('relationships')
       .selectAll()
       .where('source_ref', 'in', ids)
       .orderBy('source_ref')
       .execute();
     expect(rels).toEqual(rows.map((r, i) => refs(r.id, AWKWARD[i]!)[0]));
-    const reliabilities = await store.db
-      .selectFrom('provenance')
+    const reliabilities = await store()
+      .db.selectFrom('provenance')
       .select(['object_id', 'reliability', 'tlp', 'times_seen'])
       .where('object_id', 'in', ids)
       .orderBy('object_id')
@@ -176,7 +169,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
           name: `${id} ${day}`,
           json: JSON.stringify({ id, day }),
         });
-      expect((await store.ingestWriter.currentVersions([newer, same, older, fresh])).size).toBe(0);
+      expect((await store().ingestWriter.currentVersions([newer, same, older, fresh])).size).toBe(0);
       // The other client (source 2) writes three of the ids this writer is about to create.
       await other.ingestWriter.writeBatch(
         batch({
@@ -187,7 +180,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       const obs = (id: string): ObservablesTable[] => [
         { value: `${id}.example`, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
       ];
-      await store.ingestWriter.writeBatch(
+      await store().ingestWriter.writeBatch(
         batch({
           created: [newer, same, older, fresh].map((id) => entry(v(id, '05'), obs(id))),
           provenance: [newer, same, older, fresh].map((id) => prov(id, 1, '2026-03-10T00:00:00Z')),
@@ -201,8 +194,8 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         [older, `${older} 09`],
         [fresh, `${fresh} 05`],
       ]);
-      const versions = await store.db
-        .selectFrom('object_versions')
+      const versions = await store()
+        .db.selectFrom('object_versions')
         .select(['id', 'modified_key'])
         .where('id', 'in', [newer, same, older, fresh])
         .orderBy('id')
@@ -211,8 +204,8 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         { id: newer, modified_key: '2026-03-01T00:00:00.000000000Z' },
         { id: older, modified_key: '2026-03-05T00:00:00.000000000Z' },
       ]);
-      const observables = await store.db
-        .selectFrom('observables')
+      const observables = await store()
+        .db.selectFrom('observables')
         .select('object_id')
         .where('object_id', 'in', [newer, same, older, fresh])
         .orderBy('object_id')
@@ -264,12 +257,12 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       const run = (s: Store, sourceName: string, list: unknown[]) =>
         ingest({ store: s, records: stixRecords(list), format: 'stix', sourceName, batchSize: 500 });
       // Opposite orders, so that the two meet in the middle with batches planned on stale reads.
-      await Promise.all([run(store, 'race-a', objects), run(other, 'race-b', [...objects].reverse())]);
+      await Promise.all([run(store(), 'race-a', objects), run(other, 'race-b', [...objects].reverse())]);
       const ids = objects.map((o) => o.id as string);
       expect((await objectsOf(ids)).length).toBe(ids.length);
       expect(await countWhere('observables', ids)).toBe(ids.length);
-      const seen = await store.db
-        .selectFrom('provenance')
+      const seen = await store()
+        .db.selectFrom('provenance')
         .select(({ fn }) => [fn.countAll<string>().as('rows'), fn.sum<string>('times_seen').as('sightings')])
         .where('object_id', 'in', ids)
         .executeTakeFirstOrThrow();
@@ -282,7 +275,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
   it('leaves nothing of a batch that fails after its COPY', async () => {
     const ids = [ID(301), ID(302)];
     const existing = row(ID(303));
-    await store.ingestWriter.writeBatch(
+    await store().ingestWriter.writeBatch(
       batch({ created: [entry(existing)], provenance: [prov(existing.id, 1)] }),
     );
     const failing = batch({
@@ -295,7 +288,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       replaced: [entry(row(existing.id, { type: null as unknown as string }))],
       provenance: [...ids, existing.id].map((id) => prov(id, 1, '2026-04-01T00:00:00Z')),
     });
-    await expect(store.ingestWriter.writeBatch(failing)).rejects.toMatchObject({ code: '23502' });
+    await expect(store().ingestWriter.writeBatch(failing)).rejects.toMatchObject({ code: '23502' });
     expect(await objectsOf(ids)).toEqual([]);
     expect(await countWhere('observables', ids)).toBe(0);
     expect(await countWhere('provenance', ids)).toBe(0);
@@ -309,11 +302,11 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       created: [entry(row(ok)), entry(row(ID(402), { description: 'a\u0000b' }))],
       provenance: [prov(ok, 1)],
     });
-    await expect(store.ingestWriter.writeBatch(copied)).rejects.toThrow(
+    await expect(store().ingestWriter.writeBatch(copied)).rejects.toThrow(
       /NUL character \(U\+0000\): objects\.description of "indicator--/,
     );
     const existing = row(ID(403));
-    await store.ingestWriter.writeBatch(
+    await store().ingestWriter.writeBatch(
       batch({ created: [entry(existing)], provenance: [prov(existing.id, 1)] }),
     );
     // A replacement goes through an upsert, where PostgreSQL itself refuses the NUL.
@@ -322,7 +315,9 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       replaced: [entry(row(existing.id, { name: 'a\u0000b', modified_key: '2027' }))],
       provenance: [prov(ok, 1), prov(existing.id, 1)],
     });
-    const error = await store.ingestWriter.writeBatch(upserted).catch((e: unknown) => e);
+    const error = await store()
+      .ingestWriter.writeBatch(upserted)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/cannot hold a NUL character/);
     expect(await objectsOf([ok, ID(402)])).toEqual([]);
@@ -359,7 +354,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       await write(ids[1]!);
       expect(await reltuples()).toBe(before);
       await write(ids[2]!);
-      const observables = (await store.db.selectFrom('observables').select('value').execute()).length;
+      const observables = (await store().db.selectFrom('observables').select('value').execute()).length;
       expect(await reltuples()).toBe(observables);
     } finally {
       await pool.end();

@@ -2,18 +2,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvenanceWrite } from '../../src/store/ingest-writer.ts';
+import type { ProvenanceTable } from '../../src/store/schema.ts';
 import { createIngestStaging } from '../../src/store/sqlite/ingest-staging.ts';
 import { freshDb } from '../dialects.ts';
 
-interface Row {
-  object_id: string;
-  source_id: number;
-  first_seen: string;
-  last_seen: string;
-  times_seen: number;
-  reliability: string | null;
-  tlp: string | null;
-}
+type Row = ProvenanceTable;
 
 /** The rule for one report written alone: the oracle the folded, key-ordered writes must match. */
 function applyOneByOne(rows: Map<string, Row>, p: ProvenanceWrite): void {

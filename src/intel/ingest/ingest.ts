@@ -15,7 +15,7 @@ import { ingestKnowledge } from '../knowledge/ingest-knowledge.ts';
 import { normalizeRecords, type NormalizeContext, type NormalizedBatch } from './normalize-batches.ts';
 import type { NormalizedItem } from './normalize.ts';
 import { planBatch } from './plan-batch.ts';
-import { MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from './result.ts';
+import { emptyResult, MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from './result.ts';
 import { normalizeInWorker } from './worker-batches.ts';
 
 export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -102,13 +102,7 @@ async function store(
     now: context.now,
   });
   const prov = { sourceId: source.id, seen: context.now, reliability: source.reliability, tlp: source.tlp };
-  const result: IngestResult = {
-    source: opts.sourceName,
-    format: opts.format,
-    counts: { received: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
-    rejected: [],
-    seconds: 0,
-  };
+  const result = emptyResult(opts.sourceName, opts.format);
   const held: NormalizedItem[][] = [];
 
   const write = async (items: NormalizedItem[]) => {

@@ -30,3 +30,14 @@ export function rejectedItem(location: ItemLocation, message: string, id?: strin
     message,
   };
 }
+
+/** The result of an ingest before its first item. */
+export function emptyResult(source: string, format: IngestFormat): IngestResult {
+  return {
+    source,
+    format,
+    counts: { received: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
+    rejected: [],
+    seconds: 0,
+  };
+}

@@ -4,7 +4,7 @@ import { setKnowledgeMeta } from '../../store/knowledge-meta-repo.ts';
 import { applyFactsUpdates } from '../../store/vulnerability-facts-repo.ts';
 import { upsertWeaknesses } from '../../store/weaknesses-repo.ts';
 import { ingest, type IngestCommon } from '../ingest/ingest.ts';
-import { MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from '../ingest/result.ts';
+import { emptyResult, MAX_LISTED_REJECTS, rejectedItem, type IngestResult } from '../ingest/result.ts';
 import type { SourceRecord } from '../source.ts';
 import type { SourceSettings } from '../sources/index.ts';
 import { fetchSettings } from '../sources/open-input.ts';
@@ -37,13 +37,7 @@ export async function ingestKnowledge(opts: IngestKnowledgeOptions): Promise<Kno
     limits: opts.limits ?? DEFAULT_LIMITS,
     ...fetchSettings(opts.settings ?? {}),
   });
-  const result: KnowledgeIngestResult = {
-    source: opts.sourceName,
-    format: opts.format,
-    counts: { received: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
-    rejected: [],
-    seconds: 0,
-  };
+  const result: KnowledgeIngestResult = emptyResult(opts.sourceName, opts.format);
   const described = new Map<string, { description?: string; modified: string }>();
   const held: KnowledgeRecord[][] = [];
   let batch: KnowledgeRecord[] = [];

@@ -30,8 +30,10 @@ async function viaObjects(
   return [...new Set((await externalIdsOf(store, visible, opts.otherSources)).map((r) => r.external_id))];
 }
 
-function merge(links: KnowledgeLink[]): KnowledgeLink[] {
-  const seen = new Map(links.map((l) => [`${l.from}|${l.to}|${l.source}`, l]));
+/** The links from `from` to each id of each data set, once each, in id order. */
+function linked(from: string, sets: [string[], KnowledgeLink['source']][]): KnowledgeLink[] {
+  const links = sets.flatMap(([ids, source]) => ids.map((to) => ({ from, to, source })));
+  const seen = new Map(links.map((l) => [`${l.to}|${l.source}`, l]));
   return [...seen.values()].sort(
     (a, b) => a.to.localeCompare(b.to, 'en', { numeric: true }) || a.source.localeCompare(b.source),
   );
@@ -42,9 +44,9 @@ export async function capecsOfWeakness(store: Store, viewer: Viewer, cwe: string
   const [w] = await getWeaknesses(store, [cwe]);
   const fromCwe = w?.capecs ? (JSON.parse(w.capecs) as string[]) : [];
   const fromCapec = await viaObjects(store, viewer, { id: cwe, idSources: ['cwe'], otherSources: ['capec'] });
-  return merge([
-    ...fromCwe.map((to) => ({ from: cwe, to, source: 'cwe' as const })),
-    ...fromCapec.map((to) => ({ from: cwe, to, source: 'capec' as const })),
+  return linked(cwe, [
+    [fromCwe, 'cwe'],
+    [fromCapec, 'capec'],
   ]);
 }
 
@@ -60,9 +62,9 @@ export async function weaknessesOfCapec(
     otherSources: ['cwe'],
   });
   const fromCwe = (await weaknessesWithCapec(store, capec)).map((w) => w.cwe);
-  return merge([
-    ...fromCapec.map((to) => ({ from: capec, to, source: 'capec' as const })),
-    ...fromCwe.map((to) => ({ from: capec, to, source: 'cwe' as const })),
+  return linked(capec, [
+    [fromCapec, 'capec'],
+    [fromCwe, 'cwe'],
   ]);
 }
 
@@ -82,9 +84,9 @@ export async function techniquesOfCapec(
     idSources: ['capec'],
     otherSources: ATTACK_SOURCES,
   });
-  return merge([
-    ...fromCapec.map((to) => ({ from: capec, to, source: 'capec' as const })),
-    ...fromAttack.filter((t) => /^T\d/.test(t)).map((to) => ({ from: capec, to, source: 'attack' as const })),
+  return linked(capec, [
+    [fromCapec, 'capec'],
+    [fromAttack.filter((t) => /^T\d/.test(t)), 'attack'],
   ]);
 }
 
@@ -104,8 +106,8 @@ export async function capecsOfTechnique(
     idSources: ATTACK_SOURCES,
     otherSources: ['capec'],
   });
-  return merge([
-    ...fromCapec.map((to) => ({ from: technique, to, source: 'capec' as const })),
-    ...fromAttack.map((to) => ({ from: technique, to, source: 'attack' as const })),
+  return linked(technique, [
+    [fromCapec, 'capec'],
+    [fromAttack, 'attack'],
   ]);
 }
