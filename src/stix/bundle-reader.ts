@@ -123,23 +123,21 @@ class BundleReader {
 
   /** Handles one structural byte outside any value; returns whether it was consumed. */
   private step(c: number, at: number): boolean {
-    const expect = (what: string) =>
-      this.fatal(`expected ${what} at byte ${at}, found ${show(c)}`, this.nextIndex);
     switch (this.state) {
       case 'start':
         if (c === 0x7b) this.state = 'member-first';
         else if (c === 0x5b) [this.state, this.topArray] = ['element-first', true];
-        else expect('a STIX bundle, an array of objects or one object');
+        else this.unexpected('a STIX bundle, an array of objects or one object', c, at);
         return true;
       case 'member-first':
       case 'member':
         if (c === 0x7d && this.state === 'member-first') this.endTop();
         else if (c === 0x22) this.startValue('key', at, this.opts.limits.maxStringLength * 6);
-        else expect('a property name');
+        else this.unexpected('a property name', c, at);
         return c === 0x7d;
       case 'colon':
         if (c === 0x3a) this.state = 'member-value';
-        else expect("':'");
+        else this.unexpected("':'", c, at);
         return true;
       case 'member-value':
         if (
@@ -155,7 +153,7 @@ class BundleReader {
       case 'member-next':
         if (c === 0x2c) this.state = 'member';
         else if (c === 0x7d) this.endTop();
-        else expect("',' or '}'");
+        else this.unexpected("',' or '}'", c, at);
         return true;
       case 'element-first':
       case 'element':
@@ -169,12 +167,17 @@ class BundleReader {
       case 'element-next':
         if (c === 0x2c) this.state = 'element';
         else if (c === 0x5d) this.state = this.topArray ? 'end' : 'member-next';
-        else expect("',' or ']'");
+        else this.unexpected("',' or ']'", c, at);
         return true;
       case 'end':
-        expect('nothing after the end of the JSON value');
+        this.unexpected('nothing after the end of the JSON value', c, at);
         return true;
     }
+  }
+
+  /** A structural byte that does not fit where it stands (a method, not a closure: `step` runs for every such byte). */
+  private unexpected(what: string, c: number, at: number): void {
+    this.fatal(`expected ${what} at byte ${at}, found ${show(c)}`, this.nextIndex);
   }
 
   private startValue(purpose: Purpose, at: number, maxBytes: number): void {

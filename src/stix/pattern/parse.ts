@@ -33,6 +33,24 @@ export function parsePattern(text: string, options: ParsePatternOptions = {}): P
   return ast;
 }
 
+const observationOp =
+  (operator: 'AND' | 'OR' | 'FOLLOWEDBY') =>
+  (operands: ObservationExpression[]): ObservationExpression => ({
+    type: 'observation-op',
+    operator,
+    operands,
+  });
+const OBSERVATION_OP = {
+  AND: observationOp('AND'),
+  OR: observationOp('OR'),
+  FOLLOWEDBY: observationOp('FOLLOWEDBY'),
+};
+
+const comparisonOp =
+  (operator: 'AND' | 'OR') =>
+  (operands: ComparisonExpression[]): ComparisonExpression => ({ type: 'comparison-op', operator, operands });
+const COMPARISON_OP = { AND: comparisonOp('AND'), OR: comparisonOp('OR') };
+
 export class PatternParser {
   tok: Token;
   private depth = 0;
@@ -88,19 +106,26 @@ export class PatternParser {
     return make(operands);
   }
 
+  // The levels below are methods, not local closures: every pattern of a feed is parsed, and
+  // closures would be created (and, under tsx, named) for each.
   observations(): ObservationExpression {
-    const nary = (operator: 'AND' | 'OR' | 'FOLLOWEDBY') => (operands: ObservationExpression[]) =>
-      ({ type: 'observation-op', operator, operands }) as const;
-    const and = () => this.chain('AND', () => this.observation(), nary('AND'));
-    const or = () => this.chain('OR', and, nary('OR'));
-    return this.chain('FOLLOWEDBY', or, nary('FOLLOWEDBY'));
+    return this.chain('FOLLOWEDBY', () => this.observationsOr(), OBSERVATION_OP.FOLLOWEDBY);
+  }
+
+  private observationsOr(): ObservationExpression {
+    return this.chain('OR', () => this.observationsAnd(), OBSERVATION_OP.OR);
+  }
+
+  private observationsAnd(): ObservationExpression {
+    return this.chain('AND', () => this.observation(), OBSERVATION_OP.AND);
   }
 
   comparison(): ComparisonExpression {
-    const nary = (operator: 'AND' | 'OR') => (operands: ComparisonExpression[]) =>
-      ({ type: 'comparison-op', operator, operands }) as const;
-    const and = () => this.chain('AND', () => this.propTest(), nary('AND'));
-    return this.chain('OR', and, nary('OR'));
+    return this.chain('OR', () => this.comparisonAnd(), COMPARISON_OP.OR);
+  }
+
+  private comparisonAnd(): ComparisonExpression {
+    return this.chain('AND', () => this.propTest(), COMPARISON_OP.AND);
   }
 
   private observation(): ObservationExpression {
