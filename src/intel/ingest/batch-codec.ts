@@ -1,5 +1,6 @@
 import type { ItemLocation } from '../source.ts';
 import type { NormalizedBatch } from './normalize-batches.ts';
+import type { NormalizedItem, NormalizedReject } from './normalize.ts';
 
 /**
  * A normalized batch flattened into one array of scalars, for the trip from the normalize
@@ -9,23 +10,26 @@ import type { NormalizedBatch } from './normalize-batches.ts';
  */
 export type PackedBatch = { count: number; cells: (string | number | boolean | null | undefined)[] };
 
+/** Appends one item to a batch being packed. */
+export function packItem(cells: PackedBatch['cells'], item: NormalizedItem | NormalizedReject): void {
+  const { index, line, path } = item.location;
+  if (!item.ok) {
+    cells.push(false, index, line, path, item.id, item.message);
+    return;
+  }
+  const r = item.row;
+  cells.push(true, index, line, path, r.id, item.versioned);
+  cells.push(r.type, r.spec_version, r.created, r.modified, r.modified_key, r.revoked, r.confidence);
+  cells.push(r.created_by_ref, r.tlp, r.name, r.description, r.aliases, r.labels, r.matchable, r.json);
+  cells.push(item.observables.length);
+  for (const o of item.observables) cells.push(o.value, o.kind, o.range_lo, o.range_hi);
+  cells.push(item.relationships.length);
+  for (const x of item.relationships) cells.push(x.id, x.source_ref, x.relationship_type, x.target_ref);
+}
+
 export function packBatch(batch: NormalizedBatch): PackedBatch {
   const cells: PackedBatch['cells'] = [];
-  for (const item of batch) {
-    const { index, line, path } = item.location;
-    if (!item.ok) {
-      cells.push(false, index, line, path, item.id, item.message);
-      continue;
-    }
-    const r = item.row;
-    cells.push(true, index, line, path, r.id, item.versioned);
-    cells.push(r.type, r.spec_version, r.created, r.modified, r.modified_key, r.revoked, r.confidence);
-    cells.push(r.created_by_ref, r.tlp, r.name, r.description, r.aliases, r.labels, r.matchable, r.json);
-    cells.push(item.observables.length);
-    for (const o of item.observables) cells.push(o.value, o.kind, o.range_lo, o.range_hi);
-    cells.push(item.relationships.length);
-    for (const x of item.relationships) cells.push(x.id, x.source_ref, x.relationship_type, x.target_ref);
-  }
+  for (const item of batch) packItem(cells, item);
   return { count: batch.length, cells };
 }
 
