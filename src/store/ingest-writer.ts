@@ -31,14 +31,19 @@ export interface IngestBatch {
   provenance: ProvenanceWrite[];
 }
 
+/** Objects a batch planned as created that another writer had created meanwhile: their real outcome. */
+export type CreatedElsewhere = ReadonlyMap<string, 'updated' | 'unchanged'>;
+
 /** The dialect-specific hot path of ingestion: prepared statements, one transaction a batch. */
 export interface IngestWriter {
   currentVersions(ids: string[]): Promise<Map<string, CurrentVersion>>;
   /**
    * Writes a batch atomically: all of it or, if it throws, none of it (a writer that groups
-   * batches into one transaction rolls back the uncommitted group with it).
+   * batches into one transaction rolls back the uncommitted group with it). Objects planned
+   * as created that another writer created after `currentVersions` read them are merged as
+   * if planned after that write; the writer says what became of them.
    */
-  writeBatch(batch: IngestBatch): Promise<void>;
+  writeBatch(batch: IngestBatch): Promise<CreatedElsewhere | void>;
   /**
    * Commits batches a writer has grouped into one longer transaction; ingest calls it when it
    * ends, whatever the outcome. Writers that commit each batch have none.

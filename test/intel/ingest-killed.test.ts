@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../bench/generate.ts';
-import type { Store } from '../../src/store/store.ts';
 import { ROOT, runCli } from '../cli/run-cli.ts';
+import { count, orphans } from './store-integrity.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';
 
 // More objects than one SQLite commit group, so that a kill can land after a commit.
@@ -22,33 +22,6 @@ beforeAll(async () => {
   await writeBundle(bundle, COUNT);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function count(store: Store, query: string): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`${sql.raw(query)}`.execute(store.db);
-  return Number(rows[0]!.n);
-}
-
-/** Rows that would betray a half-written batch: an object without its provenance or observables, or the reverse. */
-async function orphans(store: Store): Promise<number[]> {
-  return Promise.all([
-    count(
-      store,
-      'SELECT count(*) AS n FROM objects o WHERE NOT EXISTS (SELECT 1 FROM provenance p WHERE p.object_id = o.id)',
-    ),
-    count(
-      store,
-      'SELECT count(*) AS n FROM provenance p WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.id = p.object_id)',
-    ),
-    count(
-      store,
-      'SELECT count(*) AS n FROM objects o WHERE o.matchable = 1 AND NOT EXISTS (SELECT 1 FROM observables v WHERE v.object_id = o.id)',
-    ),
-    count(
-      store,
-      'SELECT count(*) AS n FROM observables v WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.id = v.object_id)',
-    ),
-  ]);
-}
 
 /** Objects another connection sees, read without opening a store (which would migrate, so write). */
 async function committedObjects(url: string): Promise<number> {

@@ -180,13 +180,21 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       const obs = (id: string): ObservablesTable[] => [
         { value: `${id}.example`, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
       ];
-      await store().ingestWriter.writeBatch(
+      const elsewhere = await store().ingestWriter.writeBatch(
         batch({
           created: [newer, same, older, fresh].map((id) => entry(v(id, '05'), obs(id))),
           provenance: [newer, same, older, fresh].map((id) => prov(id, 1, '2026-03-10T00:00:00Z')),
         }),
       );
 
+      // What became of the objects planned as created that the other client had created.
+      expect(elsewhere).toEqual(
+        new Map([
+          [newer, 'updated'],
+          [same, 'unchanged'],
+          [older, 'unchanged'],
+        ]),
+      );
       const current = await objectsOf([newer, same, older, fresh]);
       expect(current.map((o) => [o.id, o.name])).toEqual([
         [newer, `${newer} 05`],

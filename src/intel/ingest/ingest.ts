@@ -109,12 +109,15 @@ async function store(
     if (items.length === 0) return;
     const current = await opts.store.ingestWriter.currentVersions([...new Set(items.map((i) => i.id))]);
     const { batch, outcomes } = planBatch(items, current, prov);
-    await opts.store.ingestWriter.writeBatch(batch);
+    const elsewhere = await opts.store.ingestWriter.writeBatch(batch);
     await enrichObservableRows(
       opts.store,
       [...batch.created, ...batch.replaced].flatMap((o) => o.observables),
     );
-    for (const o of outcomes) result.counts[o] += 1;
+    // Another ingest may have created some of these objects meanwhile: count what they became.
+    outcomes.forEach((o, i) => {
+      result.counts[o === 'created' ? (elsewhere?.get(items[i]!.id) ?? o) : o] += 1;
+    });
   };
 
   try {

@@ -1,6 +1,6 @@
 import pg, { type Pool, type PoolClient } from 'pg';
 import { AppError } from '../../core/errors.ts';
-import type { CurrentVersion, IngestBatch, IngestWriter } from '../ingest-writer.ts';
+import type { CreatedElsewhere, CurrentVersion, IngestBatch, IngestWriter } from '../ingest-writer.ts';
 import { copyCreated } from './write-created.ts';
 import { writeByUpsert, writeExisting } from './write-upserts.ts';
 
@@ -114,6 +114,7 @@ export function createPostgresIngestWriter(
     async writeBatch(unordered: IngestBatch) {
       const batch = inKeyOrder(unordered);
       const client = await pool.connect();
+      let elsewhere: CreatedElsewhere | undefined;
       try {
         try {
           await inTransaction(client, () => writeFast(client, batch));
@@ -124,7 +125,9 @@ export function createPostgresIngestWriter(
           // it again with statements that tolerate the other client's rows.
           const state = sqlState(e);
           if (state !== '23505' && state !== '40P01') throw e;
-          await inTransaction(client, () => writeByUpsert(client, batch));
+          await inTransaction(client, async () => {
+            elsewhere = await writeByUpsert(client, batch);
+          });
         }
         await analyzeIfGrown(client, batch.created.length + batch.replaced.length);
       } catch (e) {
@@ -141,6 +144,7 @@ export function createPostgresIngestWriter(
       } finally {
         client.release();
       }
+      return elsewhere;
     },
   };
 }

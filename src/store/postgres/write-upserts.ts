@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { IngestBatch, ObjectRow } from '../ingest-writer.ts';
+import type { CreatedElsewhere, IngestBatch, ObjectRow } from '../ingest-writer.ts';
 import { OBJECT_COLUMNS, OBJECT_NAMES, OBSERVABLE_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
 
 type Entry = IngestBatch['created'][number];
@@ -114,9 +114,9 @@ function isNewer(a: string | null, b: string | null): boolean {
  * ingest would have merged it had it seen that row: a newer `modified` replaces it (unless it
  * is revoked), anything else leaves it current, is kept in the history, and counts no sighting.
  * The batch no longer says whether an object is versioned, so a derived object (from a bare
- * value) that lost such a race is compared by `modified` too.
+ * value) that lost such a race is compared by `modified` too. Returns what became of those objects.
  */
-export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Promise<void> {
+export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Promise<CreatedElsewhere> {
   const inserted = await insertNewObjects(
     client,
     batch.created.map((c) => c.row),
@@ -125,6 +125,7 @@ export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Pro
   const replaced = [...batch.replaced];
   const older = [...batch.older];
   const unchanged = new Set<string>();
+  const outcomes = new Map<string, 'updated' | 'unchanged'>();
   if (clashing.length > 0) {
     const current = await client.query<{ id: string; modified_key: string | null; revoked: number }>(
       'SELECT id, modified_key, revoked FROM objects WHERE id = ANY($1::text[]) FOR UPDATE',
@@ -133,9 +134,12 @@ export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Pro
     const byId = new Map(current.rows.map((r) => [r.id, r]));
     for (const c of clashing) {
       const cur = byId.get(c.row.id)!;
-      if (cur.revoked !== 1 && isNewer(c.row.modified_key, cur.modified_key)) replaced.push(c);
-      else {
+      if (cur.revoked !== 1 && isNewer(c.row.modified_key, cur.modified_key)) {
+        replaced.push(c);
+        outcomes.set(c.row.id, 'updated');
+      } else {
         unchanged.add(c.row.id);
+        outcomes.set(c.row.id, 'unchanged');
         if (c.row.modified_key !== null && c.row.modified_key !== cur.modified_key)
           older.push({ id: c.row.id, modified_key: c.row.modified_key, json: c.row.json });
       }
@@ -150,4 +154,5 @@ export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Pro
     older,
     provenance: batch.provenance.map((p) => (unchanged.has(p.objectId) ? { ...p, bump: false } : p)),
   });
+  return outcomes;
 }

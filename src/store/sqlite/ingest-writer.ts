@@ -129,6 +129,10 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
 
   return {
     currentVersions(ids) {
+      // The group's transaction (and SQLite's write lock) begins before its batches are planned:
+      // another process's ingest cannot create these ids between this read and the write.
+      if (!open) begin.run();
+      open = true;
       const out = new Map<string, CurrentVersion>();
       for (const r of current.all(JSON.stringify(ids))) {
         out.set(r.id, { modifiedKey: r.modified_key, revoked: r.revoked === 1 });
