@@ -36,6 +36,11 @@ export type CreatedElsewhere = ReadonlyMap<string, 'updated' | 'unchanged'>;
 
 /** The dialect-specific hot path of ingestion: prepared statements, one transaction a batch. */
 export interface IngestWriter {
+  /**
+   * Takes the store's write lock for the ingest's next commit group, waiting for other writers
+   * as long as an ingest may take. Writers that lock rows as they write them have none.
+   */
+  lock?(): Promise<void>;
   currentVersions(ids: string[]): Promise<Map<string, CurrentVersion>>;
   /**
    * Writes a batch atomically: all of it or, if it throws, none of it (a writer that groups

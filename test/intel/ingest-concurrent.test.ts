@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../bench/generate.ts';
 import { runCliAsync } from '../cli/run-cli.ts';
@@ -55,6 +56,29 @@ describe.each(DIALECTS)('two ingests of one bundle at once on %s', (dialect) => 
       expect(await orphans(store)).toEqual([0, 0, 0, 0]);
     } finally {
       await store.close();
+    }
+  }, 180_000);
+});
+
+describe('an ingest beside another SQLite writer', () => {
+  const testDb = freshDb('sqlite');
+  afterAll(() => testDb.drop());
+
+  it('waits for the write lock longer than the usual busy timeout instead of failing', async () => {
+    await (await testDb.open()).close();
+    const other = new BetterSqlite3(testDb.url);
+    try {
+      // Another writer holds the lock past the 10 s every connection waits for by default.
+      other.exec('BEGIN IMMEDIATE');
+      const ingest = runCliAsync(['intel', 'ingest', bundle, '--db', testDb.url, '--json']);
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+      other.exec('COMMIT');
+      const run = await ingest;
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect((JSON.parse(run.stdout) as { counts: Counts }).counts.created).toBe(COUNT);
+    } finally {
+      other.close();
     }
   }, 180_000);
 });

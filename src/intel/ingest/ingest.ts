@@ -75,9 +75,13 @@ export async function ingestLocation(
     batchSize: opts.batchSize ?? DEFAULT_BATCH,
     maxInFlight: 2,
   });
-  const result = await store(opts, context, work.batches);
-  const state = work.state();
-  return { result, ...(state ? { state } : {}) };
+  try {
+    const result = await store(opts, context, work.batches);
+    const state = work.state();
+    return { result, ...(state ? { state } : {}) };
+  } finally {
+    await work.close();
+  }
 }
 
 function contextOf(opts: IngestCommon): NormalizeContext {
@@ -95,32 +99,37 @@ async function store(
   batches: AsyncIterable<NormalizedBatch>,
 ): Promise<IngestResult> {
   const started = performance.now();
-  const source = await ensureSource(opts.store, {
-    name: opts.sourceName,
-    reliability: opts.reliability,
-    tlp: opts.tlp,
-    now: context.now,
-  });
-  const prov = { sourceId: source.id, seen: context.now, reliability: source.reliability, tlp: source.tlp };
   const result = emptyResult(opts.sourceName, opts.format);
   const held: NormalizedItem[][] = [];
-
-  const write = async (items: NormalizedItem[]) => {
-    if (items.length === 0) return;
-    const current = await opts.store.ingestWriter.currentVersions([...new Set(items.map((i) => i.id))]);
-    const { batch, outcomes } = planBatch(items, current, prov);
-    const elsewhere = await opts.store.ingestWriter.writeBatch(batch);
-    await enrichObservableRows(
-      opts.store,
-      [...batch.created, ...batch.replaced].flatMap((o) => o.observables),
-    );
-    // Another ingest may have created some of these objects meanwhile: count what they became.
-    outcomes.forEach((o, i) => {
-      result.counts[o === 'created' ? (elsewhere?.get(items[i]!.id) ?? o) : o] += 1;
-    });
-  };
+  const writer = opts.store.ingestWriter;
 
   try {
+    // The write lock first (SQLite: waiting for another ingest if need be), so that the
+    // source's row is written in the first commit group rather than waiting on its own.
+    await writer.lock?.();
+    const source = await ensureSource(opts.store, {
+      name: opts.sourceName,
+      reliability: opts.reliability,
+      tlp: opts.tlp,
+      now: context.now,
+    });
+    const prov = { sourceId: source.id, seen: context.now, reliability: source.reliability, tlp: source.tlp };
+
+    const write = async (items: NormalizedItem[]) => {
+      if (items.length === 0) return;
+      const current = await writer.currentVersions([...new Set(items.map((i) => i.id))]);
+      const { batch, outcomes } = planBatch(items, current, prov);
+      const elsewhere = await writer.writeBatch(batch);
+      await enrichObservableRows(
+        opts.store,
+        [...batch.created, ...batch.replaced].flatMap((o) => o.observables),
+      );
+      // Another ingest may have created some of these objects meanwhile: count what they became.
+      outcomes.forEach((o, i) => {
+        result.counts[o === 'created' ? (elsewhere?.get(items[i]!.id) ?? o) : o] += 1;
+      });
+    };
+
     for await (const batch of batches) {
       const items: NormalizedItem[] = [];
       for (const item of batch) {
@@ -143,7 +152,7 @@ async function store(
   } finally {
     // Commits what the writer grouped, also when reading failed half-way: each written batch
     // is whole (a batch that failed to write was rolled back by the writer).
-    await opts.store.ingestWriter.flush?.();
+    await writer.flush?.();
   }
   result.seconds = Math.round(performance.now() - started) / 1000;
   return result;

@@ -15,6 +15,8 @@ export interface WorkerBatches {
   batches: AsyncGenerator<NormalizedBatch>;
   /** The source's state for its next run (MISP feeds), known once the batches are consumed. */
   state(): Record<string, number> | undefined;
+  /** Stops the worker, also when its batches were never consumed (the ingest failed first). */
+  close(): Promise<void>;
 }
 
 /**
@@ -71,5 +73,11 @@ export function normalizeInWorker(job: WorkerJob): WorkerBatches {
       await worker.terminate();
     }
   }
-  return { batches: batches(), state: () => state };
+  return {
+    batches: batches(),
+    state: () => state,
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }

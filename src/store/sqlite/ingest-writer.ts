@@ -25,6 +25,13 @@ const OBJECT_COLUMNS = [
 /** Objects written between two commits of one ingest. */
 const COMMIT_EVERY = 100_000;
 
+/**
+ * How long a commit group waits for SQLite's write lock. Another ingest holds it for a whole
+ * group and takes it again right after committing, so an ingest started beside it may wait
+ * until that one ends: it waits as long as a large ingest takes instead of failing.
+ */
+const WAIT_FOR_WRITE_LOCK_MS = 10 * 60_000;
+
 /** Prepared statements over better-sqlite3: the fastest path SQLite offers (no query building per row). */
 export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWriter {
   // Positional parameters: binding from an array is about twice as fast as by name from an object.
@@ -97,11 +104,24 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   // Batches go into a longer transaction that commits every COMMIT_EVERY objects:
   // a commit writes every page the batch dirtied, and with random keys (UUIDs, values) nearly
   // each row dirties its own index pages, so fewer, larger commits write far fewer pages.
-  const begin = raw.prepare('BEGIN IMMEDIATE');
+  const beginImmediate = raw.prepare('BEGIN IMMEDIATE');
+  const begin = () => {
+    const usual = raw.pragma('busy_timeout', { simple: true }) as number;
+    raw.pragma(`busy_timeout = ${WAIT_FOR_WRITE_LOCK_MS}`);
+    try {
+      beginImmediate.run();
+    } finally {
+      raw.pragma(`busy_timeout = ${usual}`);
+    }
+  };
   const commit = raw.prepare('COMMIT');
   const rollback = raw.prepare('ROLLBACK');
   let open = false;
   let pending = 0;
+  const takeLock = () => {
+    if (!open) begin();
+    open = true;
+  };
   /** Runs work in the open group; if it throws, the whole uncommitted group is rolled back. */
   const guarded = (work: () => void) => {
     try {
@@ -128,11 +148,14 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   };
 
   return {
+    lock() {
+      takeLock();
+      return Promise.resolve();
+    },
     currentVersions(ids) {
       // The group's transaction (and SQLite's write lock) begins before its batches are planned:
       // another process's ingest cannot create these ids between this read and the write.
-      if (!open) begin.run();
-      open = true;
+      takeLock();
       const out = new Map<string, CurrentVersion>();
       for (const r of current.all(JSON.stringify(ids))) {
         out.set(r.id, { modifiedKey: r.modified_key, revoked: r.revoked === 1 });
@@ -140,8 +163,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       return Promise.resolve(out);
     },
     writeBatch(batch) {
-      if (!open) begin.run();
-      open = true;
+      takeLock();
       guarded(() => write(batch));
       pending += batch.provenance.length; // one per object of the batch
       return pending >= COMMIT_EVERY ? flush() : Promise.resolve();
