@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -17,4 +17,12 @@ if (!corporaPresent) {
 
 export function corpus(...parts: string[]): string {
   return join(CORPORA_DIR, ...parts);
+}
+
+/**
+ * The entries of a corpus folder, listed while tests are collected; none where the corpora
+ * are absent (the suites that use them are skipped then, but their tables are still built).
+ */
+export function corpusEntries(...parts: string[]): string[] {
+  return corporaPresent ? readdirSync(corpus(...parts)) : [];
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corporaPresent, corpus } from '../../test/corpora.ts';
+import { corporaPresent, corpus, corpusEntries } from '../../test/corpora.ts';
 import { validateStixObject } from './validate.ts';
 
 const CONFORMANCE = 'stix21-conformance';
@@ -34,10 +34,7 @@ describe.skipIf(!corporaPresent)('validateStixObject on real data', () => {
   });
 
   it.each([
-    ...readdirSync(corpus(CONFORMANCE, 'cti-documentation-examples')).map((f) => [
-      'cti-documentation-examples',
-      f,
-    ]),
+    ...corpusEntries(CONFORMANCE, 'cti-documentation-examples').map((f) => ['cti-documentation-examples', f]),
     ...[
       'indicator-for-c2-ip-address.json',
       'indicator-to-campaign-relationship.json',

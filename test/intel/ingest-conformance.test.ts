@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
@@ -6,7 +6,7 @@ import { ingest } from '../../src/intel/ingest/ingest.ts';
 import { createStixSource } from '../../src/intel/sources/stix.ts';
 import { getObject } from '../../src/store/objects-repo.ts';
 import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
-import { corporaPresent, corpus } from '../corpora.ts';
+import { corporaPresent, corpus, corpusEntries } from '../corpora.ts';
 import { DIALECTS, useFreshStore } from '../dialects.ts';
 import { stixRecords } from './records.ts';
 
@@ -17,7 +17,7 @@ const VALID_BUNDLES = [
     'cti-stix2-json-schemas/examples',
     'cti-stix2-json-schemas/examples/threat-reports',
   ].flatMap((d) =>
-    readdirSync(join(CONFORMANCE, d))
+    corpusEntries('stix21-conformance', d)
       .filter((f) => f.endsWith('.json'))
       .map((f) => join(CONFORMANCE, d, f)),
   ),

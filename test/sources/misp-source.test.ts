@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMispSource } from '../../src/intel/sources/misp/index.ts';
-import { corporaPresent, corpus } from '../corpora.ts';
+import { corporaPresent, corpus, corpusEntries } from '../corpora.ts';
 import { startTestServer } from './http-test-server.ts';
 import { attributesOf, indicatorCount, readEvent } from './misp-oracle.ts';
 import { collect } from './read-all.ts';
@@ -162,7 +162,7 @@ describe('MISP event files that are hostile', () => {
 describe.skipIf(!corporaPresent)('MISP event files from PyMISP and misp-stix tests', () => {
   const reportlab = corpus('misp', 'pymisp-tests', 'reportlab_testfiles');
 
-  it.each(readdirSync(corpus('misp', 'pymisp-tests', 'reportlab_testfiles')))(
+  it.each(corpusEntries('misp', 'pymisp-tests', 'reportlab_testfiles'))(
     'maps %s to a report and its indicators',
     async (name) => {
       const event = readEvent(join(reportlab, name));
