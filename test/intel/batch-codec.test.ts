@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
-import { packBatch, unpackBatch } from '../../src/intel/ingest/batch-codec.ts';
+import { packItem, unpackBatch, type PackedBatch } from '../../src/intel/ingest/batch-codec.ts';
 import { normalizeRecords, type NormalizedBatch } from '../../src/intel/ingest/normalize-batches.ts';
 import { createSource } from '../../src/intel/sources/index.ts';
 import { createStixSource } from '../../src/intel/sources/stix.ts';
@@ -14,8 +14,12 @@ async function batchesOf(records: AsyncIterable<SourceRecord>): Promise<Normaliz
   return out;
 }
 
-/** What the worker sends crosses a thread by structured cloning; the test clones it the same way. */
-const roundTrip = (b: NormalizedBatch) => unpackBatch(structuredClone(packBatch(b)));
+/** Packed item by item as the worker packs; what it sends crosses a thread by structured cloning, as here. */
+function roundTrip(b: NormalizedBatch): NormalizedBatch {
+  const packed: PackedBatch = { count: b.length, cells: [] };
+  for (const item of b) packItem(packed.cells, item);
+  return unpackBatch(structuredClone(packed));
+}
 
 describe('the batch codec between the normalize worker and the writer', () => {
   it.skipIf(!corporaPresent)(

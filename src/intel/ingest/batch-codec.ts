@@ -6,7 +6,7 @@ import type { NormalizedItem, NormalizedReject } from './normalize.ts';
  * A normalized batch flattened into one array of scalars, for the trip from the normalize
  * worker to the writing thread. Structured cloning copies a flat array of strings and numbers
  * several times faster than ~25 small objects per item, and the writing thread (the bottleneck
- * of an ingest) pays for the copy. The layout is private to packBatch and unpackBatch.
+ * of an ingest) pays for the copy. The layout is private to packItem and unpackBatch.
  */
 export type PackedBatch = { count: number; cells: (string | number | boolean | null | undefined)[] };
 
@@ -25,12 +25,6 @@ export function packItem(cells: PackedBatch['cells'], item: NormalizedItem | Nor
   for (const o of item.observables) cells.push(o.value, o.kind, o.range_lo, o.range_hi);
   cells.push(item.relationships.length);
   for (const x of item.relationships) cells.push(x.id, x.source_ref, x.relationship_type, x.target_ref);
-}
-
-export function packBatch(batch: NormalizedBatch): PackedBatch {
-  const cells: PackedBatch['cells'] = [];
-  for (const item of batch) packItem(cells, item);
-  return { count: batch.length, cells };
 }
 
 export function unpackBatch(packed: PackedBatch): NormalizedBatch {
