@@ -1,23 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../bench/generate.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../cli/run-cli.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';
+import { useGeneratedBundle } from './generated-bundle.ts';
 import { count, orphans } from './store-integrity.ts';
 
 const COUNT = 30_000;
-let dir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'threatloom-concurrent-'));
-  bundle = join(dir, 'bundle.json');
-  await writeBundle(bundle, COUNT);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bundle = useGeneratedBundle(COUNT);
 
 interface Counts {
   received: number;
@@ -35,7 +24,7 @@ describe.each(DIALECTS)('two ingests of one bundle at once on %s', (dialect) => 
     // The schema exists before the race: two first runs would otherwise race to migrate.
     await (await testDb.open()).close();
     const run = (source: string) =>
-      runCliAsync(['intel', 'ingest', bundle, '--db', testDb.url, '--source', source, '--json']);
+      runCliAsync(['intel', 'ingest', bundle(), '--db', testDb.url, '--source', source, '--json']);
     const runs = await Promise.all([run('feed-a'), run('feed-b')]);
     for (const r of runs) {
       expect(r.stderr).toBe('');
@@ -70,7 +59,7 @@ describe('an ingest beside another SQLite writer', () => {
     try {
       // Another writer holds the lock past the 10 s every connection waits for by default.
       other.exec('BEGIN IMMEDIATE');
-      const ingest = runCliAsync(['intel', 'ingest', bundle, '--db', testDb.url, '--json']);
+      const ingest = runCliAsync(['intel', 'ingest', bundle(), '--db', testDb.url, '--json']);
       await new Promise((resolve) => setTimeout(resolve, 12_000));
       other.exec('COMMIT');
       const run = await ingest;

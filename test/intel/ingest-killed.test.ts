@@ -1,27 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../bench/generate.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../cli/run-cli.ts';
 import { count, orphans } from './store-integrity.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';
+import { useGeneratedBundle } from './generated-bundle.ts';
 
 // More objects than one SQLite commit group, so that a kill can land after a commit.
 const COUNT = 130_000;
-let dir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'threatloom-killed-'));
-  bundle = join(dir, 'bundle.json');
-  await writeBundle(bundle, COUNT);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bundle = useGeneratedBundle(COUNT);
 
 /** Objects another connection sees, read without opening a store (which would migrate, so write). */
 async function committedObjects(url: string): Promise<number> {
@@ -55,7 +45,7 @@ describe.each(DIALECTS)('an ingest killed half-way on %s', (dialect) => {
   afterAll(() => testDb.drop());
 
   it('leaves whole batches only, and running it again completes the job', async () => {
-    const args = ['intel', 'ingest', bundle, '--db', testDb.url, '--json'];
+    const args = ['intel', 'ingest', bundle(), '--db', testDb.url, '--json'];
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'threatloom.js'), ...args], { cwd: ROOT });
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.on('exit', (_code, signal) => resolve(signal)),

@@ -1,24 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../bench/generate.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../cli/run-cli.ts';
 import { DIALECTS, freshDb } from '../dialects.ts';
+import { useGeneratedBundle } from './generated-bundle.ts';
 import { count } from './store-integrity.ts';
 
 // More batches than the reading worker may have in flight, so that it waits for the writer.
 const COUNT = 20_000;
-let dir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'threatloom-store-failure-'));
-  bundle = join(dir, 'bundle.json');
-  await writeBundle(bundle, COUNT);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bundle = useGeneratedBundle(COUNT);
 
 describe.each(DIALECTS)('an ingest whose store fails before the first batch on %s', (dialect) => {
   const testDb = freshDb(dialect);
@@ -43,7 +32,7 @@ describe.each(DIALECTS)('an ingest whose store fails before the first batch on %
     } finally {
       await store.close();
     }
-    const run = await runCliAsync(['intel', 'ingest', bundle, '--db', testDb.url, '--json']);
+    const run = await runCliAsync(['intel', 'ingest', bundle(), '--db', testDb.url, '--json']);
     expect(run.stderr).toMatch(/sources are read-only/);
     expect(run.status).toBe(3);
     const after = await testDb.open();

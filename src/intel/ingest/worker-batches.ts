@@ -21,7 +21,8 @@ export interface WorkerBatches {
 
 /**
  * Runs stage one of ingestion (read + normalize) in a worker thread and yields its batches;
- * each consumed batch gives the worker credit for one more, so memory stays bounded.
+ * each consumed batch gives the worker credit for one more, so memory stays bounded. The
+ * caller stops the worker with `close` when it is done, whether it consumed the batches or not.
  */
 export function normalizeInWorker(job: WorkerJob): WorkerBatches {
   const worker = new Worker(BOOTSTRAP, {
@@ -53,24 +54,19 @@ export function normalizeInWorker(job: WorkerJob): WorkerBatches {
   });
 
   async function* batches(): AsyncGenerator<NormalizedBatch> {
-    try {
-      for (;;) {
-        while (queue.length === 0 && !failure && !exited)
-          await new Promise<void>((resolve) => (notify = resolve));
-        if (failure) throw failure;
-        if (queue.length === 0)
-          throw new AppError('INTERNAL', 'the ingest worker stopped before it finished');
-        const m = queue.shift()!;
-        if (m.kind === 'error') throw new AppError(m.code, m.message, m.location);
-        if (m.kind === 'done') {
-          state = m.state;
-          return;
-        }
-        yield unpackBatch(m.batch);
-        worker.postMessage('more');
+    for (;;) {
+      while (queue.length === 0 && !failure && !exited)
+        await new Promise<void>((resolve) => (notify = resolve));
+      if (failure) throw failure;
+      if (queue.length === 0) throw new AppError('INTERNAL', 'the ingest worker stopped before it finished');
+      const m = queue.shift()!;
+      if (m.kind === 'error') throw new AppError(m.code, m.message, m.location);
+      if (m.kind === 'done') {
+        state = m.state;
+        return;
       }
-    } finally {
-      await worker.terminate();
+      yield unpackBatch(m.batch);
+      worker.postMessage('more');
     }
   }
   return {

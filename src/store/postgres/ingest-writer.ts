@@ -1,6 +1,7 @@
 import pg, { type Pool, type PoolClient } from 'pg';
 import { AppError } from '../../core/errors.ts';
 import type { CreatedElsewhere, CurrentVersion, IngestBatch, IngestWriter } from '../ingest-writer.ts';
+import { compareKeys } from '../key-order.ts';
 import { copyCreated } from './write-created.ts';
 import { writeByUpsert, writeExisting } from './write-upserts.ts';
 
@@ -23,11 +24,12 @@ function sqlState(e: unknown): string | undefined {
  * writes them again, and anything committed synchronously later (a feed's saved state)
  * flushes the WAL up to itself, so it can never outlive the batches before it.
  */
-async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
-    await work();
+    const result = await work();
     await client.query('COMMIT');
+    return result;
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;
@@ -59,8 +61,6 @@ function analyzeSchedule(minimum: number): (client: PoolClient, written: number)
   };
 }
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The batch with its rows in id order. Writers that lock the same rows in the same order
  * wait for each other instead of deadlocking (two ingests of one feed, or of feeds that
@@ -68,10 +68,10 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 function inKeyOrder(batch: IngestBatch): IngestBatch {
   return {
-    created: [...batch.created].sort((a, b) => compareIds(a.row.id, b.row.id)),
-    replaced: [...batch.replaced].sort((a, b) => compareIds(a.row.id, b.row.id)),
+    created: [...batch.created].sort((a, b) => compareKeys(a.row.id, b.row.id)),
+    replaced: [...batch.replaced].sort((a, b) => compareKeys(a.row.id, b.row.id)),
     older: batch.older,
-    provenance: [...batch.provenance].sort((a, b) => compareIds(a.objectId, b.objectId)),
+    provenance: [...batch.provenance].sort((a, b) => compareKeys(a.objectId, b.objectId)),
   };
 }
 
@@ -125,9 +125,7 @@ export function createPostgresIngestWriter(
           // it again with statements that tolerate the other client's rows.
           const state = sqlState(e);
           if (state !== '23505' && state !== '40P01') throw e;
-          await inTransaction(client, async () => {
-            elsewhere = await writeByUpsert(client, batch);
-          });
+          elsewhere = await inTransaction(client, () => writeByUpsert(client, batch));
         }
         await analyzeIfGrown(client, batch.created.length + batch.replaced.length);
       } catch (e) {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ProvenanceWrite } from '../ingest-writer.ts';
+import { compareKeys } from '../key-order.ts';
 import type { ObservablesTable } from '../schema.ts';
 
 /** The provenance reports of one (object, source) pair within a commit group, folded. */
@@ -14,8 +15,6 @@ interface FoldedProvenance {
   firstBump: number;
   laterBumps: number;
 }
-
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Observable and provenance rows held back until their commit group ends, then written in key
@@ -74,11 +73,14 @@ export function createIngestStaging(raw: BetterSqlite3.Database) {
     /** Writes what is held, in key order, inside the caller's transaction. */
     drain(): void {
       observables.sort(
-        (a, b) => byKey(a.value, b.value) || byKey(a.kind, b.kind) || byKey(a.object_id, b.object_id),
+        (a, b) =>
+          compareKeys(a.value, b.value) ||
+          compareKeys(a.kind, b.kind) ||
+          compareKeys(a.object_id, b.object_id),
       );
       for (const o of observables) insertObservable.run(o.value, o.kind, o.object_id, o.range_lo, o.range_hi);
       const folded = [...provenance.values()].sort(
-        (a, b) => byKey(a.objectId, b.objectId) || a.sourceId - b.sourceId,
+        (a, b) => compareKeys(a.objectId, b.objectId) || a.sourceId - b.sourceId,
       );
       for (const p of folded) {
         upsertProvenance.run(
