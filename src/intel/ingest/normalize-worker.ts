@@ -7,6 +7,13 @@ import { packItem, type PackedBatch } from './batch-codec.ts';
 import { normalize } from './normalize.ts';
 import type { WorkerJob, WorkerMessage } from './worker-protocol.ts';
 
+/**
+ * Items per message: far fewer than are normalized between two collections of the young
+ * generation (~1,300 STIX objects with 16 MB semi-spaces), so that most packed items are
+ * posted, and dead here, before a collection finds them.
+ */
+const PART_ITEMS = 250;
+
 const job = workerData as WorkerJob;
 const port = parentPort!;
 let credits = job.maxInFlight;
@@ -21,21 +28,34 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 try {
   const source = createSource(job.format, job.settings);
   const records = source.read({ location: job.location, limits: job.limits });
-  // Each item is packed as soon as it is normalized: its objects die young, and only the
-  // packed cells live until the batch is posted (held items would outlive collections of the
-  // young generation and fill the old one).
-  let batch: PackedBatch = { count: 0, cells: [] };
-  const send = async () => {
-    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-    credits -= 1;
-    post({ kind: 'batch', batch });
-    batch = { count: 0, cells: [] };
+  // Each item is packed as soon as it is normalized, and a batch leaves in parts of
+  // PART_ITEMS: packed strings held until a whole batch is posted outlive the young
+  // generation's collections, are copied into the old generation and collected there again
+  // (300,000 objects, in batches of 5,000: 452 MB promoted, 1.0 s of pauses; in parts of 250:
+  // 19 MB, 0.35 s). A batch still takes one credit: memory stays bounded by batches.
+  let part: PackedBatch = { count: 0, cells: [] };
+  let inBatch = 0;
+  let holdsCredit = false;
+  const send = async (last: boolean) => {
+    if (!holdsCredit) {
+      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits -= 1;
+      holdsCredit = true;
+    }
+    post({ kind: 'part', part, last });
+    part = { count: 0, cells: [] };
+    if (last) {
+      holdsCredit = false;
+      inBatch = 0;
+    }
   };
   for await (const rec of records) {
-    packItem(batch.cells, normalize(rec, job.context));
-    if (++batch.count >= job.batchSize) await send();
+    packItem(part.cells, normalize(rec, job.context));
+    part.count += 1;
+    if (++inBatch >= job.batchSize) await send(true);
+    else if (part.count >= PART_ITEMS) await send(false);
   }
-  if (batch.count > 0) await send();
+  if (inBatch > 0) await send(true);
   post({ kind: 'done', ...(source.state ? { state: source.state() } : {}) });
 } catch (e) {
   const err = toAppError(e);

@@ -18,6 +18,7 @@ export interface WorkerJob {
 }
 
 export type WorkerMessage =
-  | { kind: 'batch'; batch: PackedBatch }
+  /** Part of a batch; `last` ends the batch. */
+  | { kind: 'part'; part: PackedBatch; last: boolean }
   | { kind: 'done'; state?: Record<string, number> }
   | { kind: 'error'; code: ErrorCode; message: string; location: ErrorLocation };
