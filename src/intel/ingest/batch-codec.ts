@@ -27,14 +27,14 @@ export function packItem(cells: PackedBatch['cells'], item: NormalizedItem | Nor
   for (const x of item.relationships) cells.push(x.id, x.source_ref, x.relationship_type, x.target_ref);
 }
 
-export function unpackBatch(packed: PackedBatch): NormalizedBatch {
+/** Unpacks a packed batch (or part of one) onto the end of `batch`, and returns it. */
+export function unpackBatch(packed: PackedBatch, batch: NormalizedBatch = []): NormalizedBatch {
   const c = packed.cells;
   let at = 0;
   const str = () => c[at++] as string;
   const strOrNull = () => c[at++] as string | null;
   const num = () => c[at++] as number;
   const numOrNull = () => c[at++] as number | null;
-  const batch: NormalizedBatch = [];
   for (let n = 0; n < packed.count; n++) {
     const ok = c[at++] as boolean;
     const index = c[at++] as number | undefined;

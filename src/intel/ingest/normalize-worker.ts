@@ -35,19 +35,15 @@ try {
   // 19 MB, 0.35 s). A batch still takes one credit: memory stays bounded by batches.
   let part: PackedBatch = { count: 0, cells: [] };
   let inBatch = 0;
-  let holdsCredit = false;
   const send = async (last: boolean) => {
-    if (!holdsCredit) {
+    // The first part of a batch takes the batch's credit.
+    if (inBatch === part.count) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits -= 1;
-      holdsCredit = true;
     }
     post({ kind: 'part', part, last });
     part = { count: 0, cells: [] };
-    if (last) {
-      holdsCredit = false;
-      inBatch = 0;
-    }
+    if (last) inBatch = 0;
   };
   for await (const rec of records) {
     packItem(part.cells, normalize(rec, job.context));
