@@ -84,9 +84,10 @@ export async function linkSources(store: Store, ids: string[]): Promise<Map<stri
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await store.db
       .selectFrom('provenance as p')
+      .innerJoin('objects as o', 'o.key', 'p.object_key')
       .innerJoin('sources as s', 's.id', 'p.source_id')
-      .select(['p.object_id', 's.name'])
-      .where('p.object_id', 'in', unique.slice(i, i + 500))
+      .select(['o.id as object_id', 's.name'])
+      .where('o.id', 'in', unique.slice(i, i + 500))
       .execute();
     for (const r of rows) out.set(r.object_id, [...(out.get(r.object_id) ?? []), r.name]);
   }

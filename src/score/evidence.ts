@@ -41,10 +41,11 @@ export async function gatherEvidence(
     .where('tlp', '<=', viewer.maxTlp)
     .execute();
   const own = await store.db
-    .selectFrom('observables')
-    .select(['object_id', 'value', 'kind'])
+    .selectFrom('observables as v')
+    .innerJoin('objects as o', 'o.key', 'v.object_key')
+    .select(['o.id as object_id', 'v.value', 'v.kind'])
     .where(
-      'object_id',
+      'o.id',
       'in',
       objects.map((o) => o.id),
     )
@@ -57,8 +58,8 @@ export async function gatherEvidence(
       ? []
       : await store.db
           .selectFrom('observables as v')
-          .innerJoin('objects as o', 'o.id', 'v.object_id')
-          .select(['v.object_id', 'v.value', 'v.kind'])
+          .innerJoin('objects as o', 'o.key', 'v.object_key')
+          .select(['o.id as object_id', 'v.value', 'v.kind'])
           .where('v.value', 'in', [...new Set(values.map((v) => v.value))])
           .where('o.tlp', '<=', viewer.maxTlp)
           .limit(ids.length * 50)
@@ -74,9 +75,10 @@ export async function gatherEvidence(
       ? []
       : await store.db
           .selectFrom('provenance as p')
+          .innerJoin('objects as o', 'o.key', 'p.object_key')
           .innerJoin('sources as s', 's.id', 'p.source_id')
-          .select(['p.object_id', 's.name', 'p.reliability', 'p.last_seen'])
-          .where('p.object_id', 'in', allIds)
+          .select(['o.id as object_id', 's.name', 'p.reliability', 'p.last_seen'])
+          .where('o.id', 'in', allIds)
           .execute();
   const [manual, stix, benign, links, facts] = await Promise.all([
     sightingTotals(store, values),

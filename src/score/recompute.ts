@@ -58,24 +58,25 @@ export async function recomputeAll(
   run: ScoreRun,
 ): Promise<{ scored: number; modelVersion: number }> {
   const model = run.model ?? (await activeModel(store));
-  let after = '';
+  let after = 0;
   let scored = 0;
   for (;;) {
     const rows = await store.db
-      .selectFrom('observables')
-      .select('object_id')
+      .selectFrom('observables as v')
+      .innerJoin('objects as o', 'o.key', 'v.object_key')
+      .select(['v.object_key', 'o.id'])
       .distinct()
-      .where('object_id', '>', after)
-      .orderBy('object_id')
+      .where('v.object_key', '>', after)
+      .orderBy('v.object_key')
       .limit(BATCH)
       .execute();
     if (rows.length === 0) break;
-    after = rows.at(-1)!.object_id;
+    after = Number(rows.at(-1)!.object_key); // PostgreSQL returns a bigint as a string
     scored += (
       await scoreObjects(
         store,
         viewer,
-        rows.map((r) => r.object_id),
+        rows.map((r) => r.id),
         { ...run, model },
       )
     ).length;

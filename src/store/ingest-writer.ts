@@ -1,15 +1,19 @@
-import type { ObjectsTable, ObservablesTable, RelationshipsTable } from './schema.ts';
+import type { ObjectsTable, ObservableRow, RelationshipsTable } from './schema.ts';
 
 export type ObjectRow = ObjectsTable;
 
 /** What the store knows of an object's current version, to decide created/updated/unchanged. */
 export interface CurrentVersion {
+  /** The object's integer key (`objects.key`), which its observables and provenance refer to. */
+  key: number;
   modifiedKey: string | null;
   revoked: boolean;
 }
 
 export interface ProvenanceWrite {
   objectId: string;
+  /** The object's key; null when the batch creates the object (the writer gives it its key). */
+  objectKey: number | null;
   sourceId: number;
   seen: string;
   /** Counts one more sighting by the source: true for created and updated objects only. */
@@ -18,14 +22,21 @@ export interface ProvenanceWrite {
   tlp: string | null;
 }
 
+/** An object's row with the observables and relationships that come with it. */
+export interface ObjectWrite {
+  row: ObjectRow;
+  observables: ObservableRow[];
+  relationships: RelationshipsTable[];
+}
+
 /**
  * One batch of ingest writes. Everything in it lands or nothing does, so a process killed
  * mid-ingest leaves whole batches only, and re-running completes the job.
  */
 export interface IngestBatch {
-  created: { row: ObjectRow; observables: ObservablesTable[]; relationships: RelationshipsTable[] }[];
-  /** The current version moves to object_versions, then the row is replaced. */
-  replaced: { row: ObjectRow; observables: ObservablesTable[]; relationships: RelationshipsTable[] }[];
+  created: ObjectWrite[];
+  /** The current version moves to object_versions, then the row is replaced; the key stays. */
+  replaced: (ObjectWrite & { key: number })[];
   /** Versions older than the current one: kept in object_versions if not there yet. */
   older: { id: string; modified_key: string; json: string }[];
   provenance: ProvenanceWrite[];

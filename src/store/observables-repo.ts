@@ -17,10 +17,11 @@ export async function findObservable(
   q: { kind: string; value: string; range?: { lo: string; hi: string } },
 ): Promise<ObservableHit[]> {
   const exact = await store.db
-    .selectFrom('observables')
-    .select(['value', 'kind', 'object_id'])
-    .where('value', '=', q.value)
-    .where('kind', '=', q.kind)
+    .selectFrom('observables as v')
+    .innerJoin('objects as o', 'o.key', 'v.object_key')
+    .select(['v.value', 'v.kind', 'o.id as object_id'])
+    .where('v.value', '=', q.value)
+    .where('v.kind', '=', q.kind)
     .execute();
   const hits: ObservableHit[] = exact.map((r) => ({
     value: r.value,
@@ -31,12 +32,13 @@ export async function findObservable(
   if (q.range && (q.kind === 'ipv4' || q.kind === 'ipv6' || q.kind === 'cidr4' || q.kind === 'cidr6')) {
     const cidrKind = q.kind.endsWith('4') ? 'cidr4' : 'cidr6';
     const containing = await store.db
-      .selectFrom('observables')
-      .select(['value', 'kind', 'object_id'])
-      .where('kind', '=', cidrKind)
-      .where('range_lo', '<=', q.range.lo)
-      .where('range_hi', '>=', q.range.hi)
-      .where('value', '!=', q.value)
+      .selectFrom('observables as v')
+      .innerJoin('objects as o', 'o.key', 'v.object_key')
+      .select(['v.value', 'v.kind', 'o.id as object_id'])
+      .where('v.kind', '=', cidrKind)
+      .where('v.range_lo', '<=', q.range.lo)
+      .where('v.range_hi', '>=', q.range.hi)
+      .where('v.value', '!=', q.value)
       .limit(1000)
       .execute();
     hits.push(
@@ -54,10 +56,11 @@ export async function findObservable(
 /** Values that start with a prefix, for search over observable values. */
 export async function findByPrefix(store: Store, prefix: string, limit: number): Promise<ObservableHit[]> {
   const rows = await store.db
-    .selectFrom('observables')
-    .select(['value', 'kind', 'object_id'])
-    .where('value', '>=', prefix)
-    .where('value', '<', `${prefix}\u{10FFFF}`)
+    .selectFrom('observables as v')
+    .innerJoin('objects as o', 'o.key', 'v.object_key')
+    .select(['v.value', 'v.kind', 'o.id as object_id'])
+    .where('v.value', '>=', prefix)
+    .where('v.value', '<', `${prefix}\u{10FFFF}`)
     .limit(limit)
     .execute();
   return rows.map((r) => ({ value: r.value, kind: r.kind, objectId: r.object_id, match: 'exact' }));

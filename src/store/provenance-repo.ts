@@ -15,9 +15,10 @@ export async function provenanceOf(store: Store, objectIds: string[]): Promise<P
   if (objectIds.length === 0) return [];
   const rows = await store.db
     .selectFrom('provenance as p')
+    .innerJoin('objects as o', 'o.key', 'p.object_key')
     .innerJoin('sources as s', 's.id', 'p.source_id')
     .select([
-      'p.object_id',
+      'o.id as object_id',
       's.name',
       'p.reliability',
       'p.tlp',
@@ -25,7 +26,7 @@ export async function provenanceOf(store: Store, objectIds: string[]): Promise<P
       'p.last_seen',
       'p.times_seen',
     ])
-    .where('p.object_id', 'in', objectIds)
+    .where('o.id', 'in', objectIds)
     .orderBy('p.first_seen')
     .execute();
   return rows.map((r) => ({

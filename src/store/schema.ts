@@ -9,7 +9,7 @@ import type {
 
 /** Table types of the store; both dialects hold exactly these tables. */
 export interface Database {
-  objects: ObjectsTable;
+  objects: KeyedObjectsTable;
   object_versions: ObjectVersionsTable;
   relationships: RelationshipsTable;
   observables: ObservablesTable;
@@ -86,6 +86,15 @@ export interface ScoreModelsTable {
 }
 
 /** The current version of every STIX object; `json` is the object exactly as received. */
+/**
+ * An object's integer key, which observables and provenance refer to (PostgreSQL's driver
+ * returns it as a string: a bigint does not fit a JavaScript number in general).
+ */
+export interface KeyedObjectsTable extends ObjectsTable {
+  key: Generated<number>;
+}
+
+/** An object's row as ingest writes it. */
 export interface ObjectsTable {
   id: string;
   type: string;
@@ -122,14 +131,19 @@ export interface RelationshipsTable {
   target_ref: string;
 }
 
-/** The hot lookup index: canonical observable value → the objects that carry it. */
-export interface ObservablesTable {
+/** An observable of one object, as ingest writes it. */
+export interface ObservableRow {
   value: string;
   kind: string;
-  object_id: string;
   /** For IPs and CIDRs: fixed-width hex bounds, so "IP inside a CIDR" is a range query. */
   range_lo: string | null;
   range_hi: string | null;
+}
+
+/** The hot lookup index: canonical observable value → the objects that carry it. */
+export interface ObservablesTable extends ObservableRow {
+  /** The `key` of the object. */
+  object_key: number;
 }
 
 export interface SourcesTable {
@@ -142,7 +156,8 @@ export interface SourcesTable {
 
 /** Which source reported which object, when first and last, how many times. */
 export interface ProvenanceTable {
-  object_id: string;
+  /** The `key` of the object. */
+  object_key: number;
   source_id: number;
   first_seen: string;
   last_seen: string;

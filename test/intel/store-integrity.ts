@@ -12,19 +12,19 @@ export async function orphans(store: Store): Promise<number[]> {
   return Promise.all([
     count(
       store,
-      'SELECT count(*) AS n FROM objects o WHERE NOT EXISTS (SELECT 1 FROM provenance p WHERE p.object_id = o.id)',
+      'SELECT count(*) AS n FROM objects o WHERE NOT EXISTS (SELECT 1 FROM provenance p WHERE p.object_key = o.key)',
     ),
     count(
       store,
-      'SELECT count(*) AS n FROM provenance p WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.id = p.object_id)',
+      'SELECT count(*) AS n FROM provenance p WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.key = p.object_key)',
     ),
     count(
       store,
-      'SELECT count(*) AS n FROM objects o WHERE o.matchable = 1 AND NOT EXISTS (SELECT 1 FROM observables v WHERE v.object_id = o.id)',
+      'SELECT count(*) AS n FROM objects o WHERE o.matchable = 1 AND NOT EXISTS (SELECT 1 FROM observables v WHERE v.object_key = o.key)',
     ),
     count(
       store,
-      'SELECT count(*) AS n FROM observables v WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.id = v.object_id)',
+      'SELECT count(*) AS n FROM observables v WHERE NOT EXISTS (SELECT 1 FROM objects o WHERE o.key = v.object_key)',
     ),
   ]);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
@@ -6,7 +7,7 @@ import type { IngestBatch, ObjectRow, ProvenanceWrite } from '../../src/store/in
 import { copyText } from '../../src/store/postgres/copy.ts';
 import { schemaParam } from '../../src/store/postgres/connect.ts';
 import { createPostgresIngestWriter } from '../../src/store/postgres/ingest-writer.ts';
-import type { ObservablesTable, RelationshipsTable } from '../../src/store/schema.ts';
+import type { ObservableRow, RelationshipsTable } from '../../src/store/schema.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS, freshDb, useFreshStore } from '../dialects.ts';
 import { indicator, stixRecords } from '../intel/records.ts';
@@ -68,14 +69,20 @@ function row(id: string, over: Partial<ObjectRow> = {}): ObjectRow {
 
 function entry(
   r: ObjectRow,
-  observables: ObservablesTable[] = [],
+  observables: ObservableRow[] = [],
   relationships: RelationshipsTable[] = [],
 ): IngestBatch['created'][number] {
   return { row: r, observables, relationships };
 }
 
-function prov(objectId: string, sourceId: number, seen = '2026-02-01T00:00:00Z'): ProvenanceWrite {
-  return { objectId, sourceId, seen, bump: true, reliability: 'B', tlp: null };
+/** A report on an object: `objectKey` null when the batch creates it. */
+function prov(
+  objectId: string,
+  sourceId: number,
+  seen = '2026-02-01T00:00:00Z',
+  objectKey: number | null = null,
+): ProvenanceWrite {
+  return { objectId, objectKey, sourceId, seen, bump: true, reliability: 'B', tlp: null };
 }
 
 function batch(over: Partial<IngestBatch>): IngestBatch {
@@ -86,17 +93,25 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
   const testDb = freshDb(dialect);
   const store = useFreshStore(dialect, testDb);
 
-  const objectsOf = (ids: string[]) =>
-    store().db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  /** The objects' rows as ingest wrote them (without the key the store gave them). */
+  const objectsOf = async (ids: string[]) =>
+    (await store().db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('id').execute()).map(
+      ({ key: _, ...r }) => r,
+    );
+  const keyOf = async (id: string) => (await store().ingestWriter.currentVersions([id])).get(id)!.key;
   const provenanceOf = (id: string) =>
     store()
-      .db.selectFrom('provenance')
-      .select(['source_id', 'times_seen', 'first_seen', 'last_seen'])
-      .where('object_id', '=', id)
-      .orderBy('source_id')
+      .db.selectFrom('provenance as p')
+      .innerJoin('objects as o', 'o.key', 'p.object_key')
+      .select(['p.source_id', 'p.times_seen', 'p.first_seen', 'p.last_seen'])
+      .where('o.id', '=', id)
+      .orderBy('p.source_id')
       .execute();
-  const countWhere = async (table: 'observables' | 'provenance', ids: string[]) =>
-    (await store().db.selectFrom(table).select('object_id').where('object_id', 'in', ids).execute()).length;
+  const countWhere = async (table: 'observables' | 'provenance', ids: string[]) => {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)} t
+      JOIN objects o ON o.key = t.object_key WHERE o.id IN (${sql.join(ids)})`.execute(store().db);
+    return Number(rows[0]!.n);
+  };
 
   it('round-trips awkward text, numbers and NULLs exactly through COPY', async () => {
     const rows = AWKWARD.map((s, i) =>
@@ -113,10 +128,10 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         json: JSON.stringify({ id: ID(100 + i), name: s }),
       }),
     );
-    const observables = (id: string, s: string): ObservablesTable[] => [
-      { value: s, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
-      { value: s, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
-      { value: `${s}/24`, kind: 'cidr4', object_id: id, range_lo: `${s}lo`, range_hi: `${s}hi` },
+    const observables = (s: string): ObservableRow[] => [
+      { value: s, kind: 'domain', range_lo: null, range_hi: null },
+      { value: s, kind: 'domain', range_lo: null, range_hi: null },
+      { value: `${s}/24`, kind: 'cidr4', range_lo: `${s}lo`, range_hi: `${s}hi` },
     ];
     const refs = (id: string, s: string): RelationshipsTable[] => [
       { id: `ref:${id}:object:${s}`, source_ref: id, relationship_type: 'object', target_ref: s },
@@ -124,21 +139,24 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
     ];
     await store().ingestWriter.writeBatch(
       batch({
-        created: rows.map((r, i) => entry(r, observables(r.id, AWKWARD[i]!), refs(r.id, AWKWARD[i]!))),
+        created: rows.map((r, i) => entry(r, observables(AWKWARD[i]!), refs(r.id, AWKWARD[i]!))),
         provenance: rows.map((r, i) => ({ ...prov(r.id, 1), reliability: AWKWARD[i]!, tlp: null })),
       }),
     );
     const ids = rows.map((r) => r.id);
     expect(await objectsOf(ids)).toEqual(rows);
     const obs = await store()
-      .db.selectFrom('observables')
-      .selectAll()
-      .where('object_id', 'in', ids)
-      .orderBy('object_id')
-      .orderBy('kind')
+      .db.selectFrom('observables as v')
+      .innerJoin('objects as o', 'o.key', 'v.object_key')
+      .select(['v.value', 'v.kind', 'v.range_lo', 'v.range_hi', 'o.id'])
+      .where('o.id', 'in', ids)
+      .orderBy('o.id')
+      .orderBy('v.kind')
       .execute();
     expect(obs).toEqual(
-      rows.flatMap((r, i) => [observables(r.id, AWKWARD[i]!)[2], observables(r.id, AWKWARD[i]!)[0]]),
+      rows.flatMap((r, i) =>
+        [observables(AWKWARD[i]!)[2], observables(AWKWARD[i]!)[0]].map((o) => ({ ...o, id: r.id })),
+      ),
     );
     const rels = await store()
       .db.selectFrom('relationships')
@@ -148,13 +166,14 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       .execute();
     expect(rels).toEqual(rows.map((r, i) => refs(r.id, AWKWARD[i]!)[0]));
     const reliabilities = await store()
-      .db.selectFrom('provenance')
-      .select(['object_id', 'reliability', 'tlp', 'times_seen'])
-      .where('object_id', 'in', ids)
-      .orderBy('object_id')
+      .db.selectFrom('provenance as p')
+      .innerJoin('objects as o', 'o.key', 'p.object_key')
+      .select(['o.id', 'p.reliability', 'p.tlp', 'p.times_seen'])
+      .where('o.id', 'in', ids)
+      .orderBy('o.id')
       .execute();
     expect(reliabilities).toEqual(
-      rows.map((r, i) => ({ object_id: r.id, reliability: AWKWARD[i], tlp: null, times_seen: 1 })),
+      rows.map((r, i) => ({ id: r.id, reliability: AWKWARD[i], tlp: null, times_seen: 1 })),
     );
   });
 
@@ -177,8 +196,8 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
           provenance: [prov(newer, 2), prov(same, 1), prov(older, 2)],
         }),
       );
-      const obs = (id: string): ObservablesTable[] => [
-        { value: `${id}.example`, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
+      const obs = (id: string): ObservableRow[] => [
+        { value: `${id}.example`, kind: 'domain', range_lo: null, range_hi: null },
       ];
       const elsewhere = await store().ingestWriter.writeBatch(
         batch({
@@ -213,13 +232,14 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         { id: older, modified_key: '2026-03-05T00:00:00.000000000Z' },
       ]);
       const observables = await store()
-        .db.selectFrom('observables')
-        .select('object_id')
-        .where('object_id', 'in', [newer, same, older, fresh])
-        .orderBy('object_id')
+        .db.selectFrom('observables as v')
+        .innerJoin('objects as o', 'o.key', 'v.object_key')
+        .select('o.id')
+        .where('o.id', 'in', [newer, same, older, fresh])
+        .orderBy('o.id')
         .execute();
       // The replaced and the new object carry this version's observables; the kept one has none of them.
-      expect(observables.map((o) => o.object_id)).toEqual([newer, fresh]);
+      expect(observables.map((o) => o.id)).toEqual([newer, fresh]);
       expect(await provenanceOf(newer)).toEqual([
         {
           source_id: 1,
@@ -270,9 +290,13 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       expect((await objectsOf(ids)).length).toBe(ids.length);
       expect(await countWhere('observables', ids)).toBe(ids.length);
       const seen = await store()
-        .db.selectFrom('provenance')
-        .select(({ fn }) => [fn.countAll<string>().as('rows'), fn.sum<string>('times_seen').as('sightings')])
-        .where('object_id', 'in', ids)
+        .db.selectFrom('provenance as p')
+        .innerJoin('objects as o', 'o.key', 'p.object_key')
+        .select(({ fn }) => [
+          fn.countAll<string>().as('rows'),
+          fn.sum<string>('p.times_seen').as('sightings'),
+        ])
+        .where('o.id', 'in', ids)
         .executeTakeFirstOrThrow();
       expect([Number(seen.rows), Number(seen.sightings)]).toEqual([2 * ids.length, 2 * ids.length]);
     } finally {
@@ -286,15 +310,17 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
     await store().ingestWriter.writeBatch(
       batch({ created: [entry(existing)], provenance: [prov(existing.id, 1)] }),
     );
+    const existingKey = await keyOf(existing.id);
     const failing = batch({
       created: ids.map((id) =>
-        entry(row(id), [
-          { value: `${id}.example`, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
-        ]),
+        entry(row(id), [{ value: `${id}.example`, kind: 'domain', range_lo: null, range_hi: null }]),
       ),
       // type is NOT NULL: the replacement fails once the created rows are in.
-      replaced: [entry(row(existing.id, { type: null as unknown as string }))],
-      provenance: [...ids, existing.id].map((id) => prov(id, 1, '2026-04-01T00:00:00Z')),
+      replaced: [{ ...entry(row(existing.id, { type: null as unknown as string })), key: existingKey }],
+      provenance: [
+        ...ids.map((id) => prov(id, 1, '2026-04-01T00:00:00Z')),
+        prov(existing.id, 1, '2026-04-01T00:00:00Z', existingKey),
+      ],
     });
     await expect(store().ingestWriter.writeBatch(failing)).rejects.toMatchObject({ code: '23502' });
     expect(await objectsOf(ids)).toEqual([]);
@@ -318,10 +344,13 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
       batch({ created: [entry(existing)], provenance: [prov(existing.id, 1)] }),
     );
     // A replacement goes through an upsert, where PostgreSQL itself refuses the NUL.
+    const existingKey = await keyOf(existing.id);
     const upserted = batch({
       created: [entry(row(ok))],
-      replaced: [entry(row(existing.id, { name: 'a\u0000b', modified_key: '2027' }))],
-      provenance: [prov(ok, 1), prov(existing.id, 1)],
+      replaced: [
+        { ...entry(row(existing.id, { name: 'a\u0000b', modified_key: '2027' })), key: existingKey },
+      ],
+      provenance: [prov(ok, 1), prov(existing.id, 1, undefined, existingKey)],
     });
     const error = await store()
       .ingestWriter.writeBatch(upserted)
@@ -351,9 +380,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         writer.writeBatch(
           batch({
             created: [
-              entry(row(id), [
-                { value: `${id}.example`, kind: 'domain', object_id: id, range_lo: null, range_hi: null },
-              ]),
+              entry(row(id), [{ value: `${id}.example`, kind: 'domain', range_lo: null, range_hi: null }]),
             ],
             provenance: [prov(id, 1)],
           }),

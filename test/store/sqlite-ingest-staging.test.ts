@@ -10,11 +10,11 @@ type Row = ProvenanceTable;
 
 /** The rule for one report written alone: the oracle the folded, key-ordered writes must match. */
 function applyOneByOne(rows: Map<string, Row>, p: ProvenanceWrite): void {
-  const key = `${p.objectId}|${p.sourceId}`;
+  const key = `${p.objectKey}|${p.sourceId}`;
   const row = rows.get(key);
   if (!row) {
     rows.set(key, {
-      object_id: p.objectId,
+      object_key: p.objectKey!,
       source_id: p.sourceId,
       first_seen: p.seen,
       last_seen: p.seen,
@@ -36,7 +36,7 @@ const seen = fc.constantFrom(
   '2026-03-01T00:00:00.000Z',
 );
 const pair = fc.record({
-  objectId: fc.constantFrom('indicator--b', 'indicator--a', 'malware--c'),
+  objectKey: fc.constantFrom(2, 1, 3),
   sourceId: fc.constantFrom(1, 2),
 });
 const existing = fc.record({ at: pair, seen, times: fc.integer({ min: 1, max: 9 }) });
@@ -50,7 +50,7 @@ const report = fc.record({
 const observable = fc.record({
   value: fc.constantFrom('198.51.100.7', 'example.org', 'b38e42a03e26f7cb4a35b67112dd08e5'),
   kind: fc.constantFrom('ipv4', 'domain', 'md5'),
-  object_id: fc.constantFrom('indicator--a', 'indicator--b'),
+  object_key: fc.constantFrom(1, 2),
 });
 
 describe('SQLite ingest staging', () => {
@@ -68,11 +68,11 @@ describe('SQLite ingest staging', () => {
   it('writes provenance and observables exactly as writing each report alone would', () => {
     const staging = createIngestStaging(raw);
     const insert = raw.prepare(
-      'INSERT INTO provenance (object_id, source_id, first_seen, last_seen, times_seen, reliability, tlp) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO provenance (object_key, source_id, first_seen, last_seen, times_seen, reliability, tlp) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     fc.assert(
       fc.property(
-        fc.uniqueArray(existing, { selector: (e) => `${e.at.objectId}|${e.at.sourceId}`, maxLength: 4 }),
+        fc.uniqueArray(existing, { selector: (e) => `${e.at.objectKey}|${e.at.sourceId}`, maxLength: 4 }),
         fc.array(report, { maxLength: 12 }),
         fc.array(observable, { maxLength: 8 }),
         (before, reports, observables) => {
@@ -80,7 +80,7 @@ describe('SQLite ingest staging', () => {
           const expected = new Map<string, Row>();
           for (const e of before) {
             const row = {
-              object_id: e.at.objectId,
+              object_key: e.at.objectKey,
               source_id: e.at.sourceId,
               first_seen: e.seen,
               last_seen: e.seen,
@@ -89,10 +89,11 @@ describe('SQLite ingest staging', () => {
               tlp: 'amber',
             };
             insert.run(...Object.values(row));
-            expected.set(`${row.object_id}|${row.source_id}`, row);
+            expected.set(`${row.object_key}|${row.source_id}`, row);
           }
           const writes = reports.map((r) => ({
             ...r.at,
+            objectId: `indicator--${r.at.objectKey}`,
             seen: r.seen,
             bump: r.bump,
             reliability: r.reliability,
@@ -101,23 +102,29 @@ describe('SQLite ingest staging', () => {
           for (const p of writes) applyOneByOne(expected, p);
 
           raw.transaction(() => {
-            for (const p of writes) staging.provenance(p);
-            staging.observables(observables.map((o) => ({ ...o, range_lo: null, range_hi: null })));
+            for (const p of writes) staging.provenance(p, p.objectKey);
+            for (const o of observables)
+              staging.observables(
+                [{ value: o.value, kind: o.kind, range_lo: null, range_hi: null }],
+                o.object_key,
+              );
             staging.drain();
           })();
 
-          const stored = raw.prepare('SELECT * FROM provenance ORDER BY object_id, source_id').all();
-          const want = [...expected.values()].sort((a, b) =>
-            a.object_id + a.source_id < b.object_id + b.source_id ? -1 : 1,
+          const stored = raw.prepare('SELECT * FROM provenance ORDER BY object_key, source_id').all();
+          const want = [...expected.values()].sort(
+            (a, b) => a.object_key - b.object_key || a.source_id - b.source_id,
           );
           expect(stored).toEqual(want);
-          const values = raw.prepare('SELECT value, kind, object_id FROM observables ORDER BY 1, 2, 3').all();
+          const values = raw
+            .prepare('SELECT value, kind, object_key FROM observables ORDER BY 1, 2, 3')
+            .all();
           const unique = [
-            ...new Map(observables.map((o) => [`${o.value}|${o.kind}|${o.object_id}`, o])).values(),
+            ...new Map(observables.map((o) => [`${o.value}|${o.kind}|${o.object_key}`, o])).values(),
           ];
           expect(values).toEqual(
             unique.sort((a, b) =>
-              `${a.value}|${a.kind}|${a.object_id}` < `${b.value}|${b.kind}|${b.object_id}` ? -1 : 1,
+              `${a.value}|${a.kind}|${a.object_key}` < `${b.value}|${b.kind}|${b.object_key}` ? -1 : 1,
             ),
           );
         },
@@ -129,14 +136,18 @@ describe('SQLite ingest staging', () => {
   it('holds nothing back after a drain or a clear', () => {
     const staging = createIngestStaging(raw);
     raw.exec('DELETE FROM provenance');
-    staging.provenance({
-      objectId: 'indicator--a',
-      sourceId: 1,
-      seen: '2026-01-01T00:00:00.000Z',
-      bump: true,
-      reliability: null,
-      tlp: null,
-    });
+    staging.provenance(
+      {
+        objectId: 'indicator--a',
+        objectKey: 1,
+        sourceId: 1,
+        seen: '2026-01-01T00:00:00.000Z',
+        bump: true,
+        reliability: null,
+        tlp: null,
+      },
+      1,
+    );
     staging.clear();
     staging.drain();
     expect(raw.prepare('SELECT count(*) AS n FROM provenance').get()).toEqual({ n: 0 });

@@ -72,7 +72,6 @@ export function unpackBatch(packed: PackedBatch, batch: NormalizedBatch = []): N
     const observables = Array.from({ length: num() }, () => ({
       value: str(),
       kind: str(),
-      object_id: id,
       range_lo: strOrNull(),
       range_hi: strOrNull(),
     }));

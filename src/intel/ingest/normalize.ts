@@ -3,7 +3,7 @@ import { parseObservable } from '../../observables/index.ts';
 import { tlpOf, tlpRank, type Tlp } from '../../stix/markings.ts';
 import { validateStixObject } from '../../stix/validate.ts';
 import type { ObjectRow } from '../../store/ingest-writer.ts';
-import type { ObservablesTable, RelationshipsTable } from '../../store/schema.ts';
+import type { ObservableRow, RelationshipsTable } from '../../store/schema.ts';
 import type { ItemLocation, SourceRecord } from '../source.ts';
 import { observableToStix } from './observable-indicator.ts';
 import { observablesOf } from './observables-of.ts';
@@ -15,7 +15,7 @@ export interface NormalizedItem {
   ok: true;
   id: string;
   row: ObjectRow;
-  observables: ObservablesTable[];
+  observables: ObservableRow[];
   relationships: RelationshipsTable[];
   /**
    * False for objects Threatloom derived from a bare value with no timestamp of the source:

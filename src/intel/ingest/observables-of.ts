@@ -1,6 +1,6 @@
 import { cidrRange, parseObservable, type Observable, type ObservableKind } from '../../observables/index.ts';
 import { equalityTerms, parsePattern } from '../../stix/pattern/index.ts';
-import type { ObservablesTable } from '../../store/schema.ts';
+import type { ObservableRow } from '../../store/schema.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -49,21 +49,20 @@ function parseAs(value: string, kinds: readonly ObservableKind[]): Observable | 
   return o && kinds.includes(o.kind) ? o : null;
 }
 
-function toRow(o: Observable, objectId: string): ObservablesTable {
+function toRow(o: Observable): ObservableRow {
   // Only networks carry bounds: lookups ask which indexed networks hold an address, never the
   // reverse, so an address's own bounds would only grow the range index.
   const range = o.kind === 'cidr4' || o.kind === 'cidr6' ? cidrRange(o.kind, o.value) : null;
   return {
     value: o.value,
     kind: o.kind,
-    object_id: objectId,
     range_lo: range?.lo ?? null,
     range_hi: range?.hi ?? null,
   };
 }
 
 export interface ObservablesOfResult {
-  rows: ObservablesTable[];
+  rows: ObservableRow[];
   /** For indicators: whether the pattern reduced to exact observables; null for other types. */
   matchable: boolean | null;
 }
@@ -73,24 +72,23 @@ export interface ObservablesOfResult {
  * (when it reduces to them), or the value of an SCO. Throws AppError for a bad pattern.
  */
 export function observablesOf(o: Raw): ObservablesOfResult {
-  const id = o.id as string;
   if (o.type === 'indicator') {
     if (o.pattern_type !== undefined && o.pattern_type !== 'stix') return { rows: [], matchable: false };
     const terms = equalityTerms(parsePattern(String(o.pattern)));
     if (terms === null) return { rows: [], matchable: false };
-    const rows: ObservablesTable[] = [];
+    const rows: ObservableRow[] = [];
     for (const t of terms) {
       const obs = parseAs(t.value, kindsFor(t.objectType, t.path));
       if (obs === null) return { rows: [], matchable: false };
-      rows.push(toRow(obs, id));
+      rows.push(toRow(obs));
     }
     return { rows, matchable: rows.length > 0 };
   }
-  const rows: ObservablesTable[] = [];
+  const rows: ObservableRow[] = [];
   const add = (value: unknown, kinds: readonly ObservableKind[]) => {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     const obs = parseAs(String(value), kinds);
-    if (obs) rows.push(toRow(obs, id));
+    if (obs) rows.push(toRow(obs));
   };
   const type = o.type as string;
   if (type === 'autonomous-system') add(o.number, ['asn']);

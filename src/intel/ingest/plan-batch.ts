@@ -15,6 +15,9 @@ interface Provenance {
   tlp: string | null;
 }
 
+/** What the plan knows of an id: its current version, keyless if this batch creates it. */
+type Known = Omit<CurrentVersion, 'key'> & { key: number | null };
+
 function isNewer(a: string | null, b: string | null): boolean {
   return a !== null && (b === null || a > b);
 }
@@ -29,7 +32,7 @@ export function planBatch(
   current: Map<string, CurrentVersion>,
   prov: Provenance,
 ): PlannedBatch {
-  const known = new Map(current);
+  const known = new Map<string, Known>(current);
   const created = new Map<string, IngestBatch['created'][number]>();
   const replaced = new Map<string, IngestBatch['replaced'][number]>();
   const older: IngestBatch['older'] = [];
@@ -40,6 +43,7 @@ export function planBatch(
     const { id, row } = item;
     const entry = { row, observables: item.observables, relationships: item.relationships };
     const cur = known.get(id);
+    const key = cur?.key ?? null;
     let outcome: Outcome;
     if (cur === undefined) {
       created.set(id, entry);
@@ -48,7 +52,8 @@ export function planBatch(
       // A version written earlier in this same batch becomes history before it is ever stored.
       const pending = created.get(id) ?? replaced.get(id);
       if (pending) older.push({ id, modified_key: cur.modifiedKey ?? '', json: pending.row.json });
-      (created.has(id) ? created : replaced).set(id, entry);
+      if (key === null) created.set(id, entry);
+      else replaced.set(id, { ...entry, key });
       outcome = 'updated';
     } else {
       if (item.versioned && row.modified_key !== null && row.modified_key !== cur.modifiedKey) {
@@ -56,9 +61,10 @@ export function planBatch(
       }
       outcome = 'unchanged';
     }
-    if (outcome !== 'unchanged') known.set(id, { modifiedKey: row.modified_key, revoked: row.revoked === 1 });
+    if (outcome !== 'unchanged')
+      known.set(id, { key, modifiedKey: row.modified_key, revoked: row.revoked === 1 });
     const bump = outcome !== 'unchanged' || provenance.get(id)?.bump === true;
-    provenance.set(id, { objectId: id, ...prov, bump });
+    provenance.set(id, { objectId: id, objectKey: key, ...prov, bump });
     outcomes.push(outcome);
   }
   return {

@@ -8,6 +8,7 @@ import * as knowledge from './005-knowledge.ts';
 import * as scoring from './006-scoring.ts';
 import * as analyses from './007-analyses.ts';
 import * as ingestIndexes from './008-ingest-indexes.ts';
+import * as objectKeys from './009-object-keys.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006-scoring': scoring,
   '007-analyses': analyses,
   '008-ingest-indexes': ingestIndexes,
+  '009-object-keys': objectKeys,
 };
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

@@ -21,10 +21,10 @@ export const OBJECT_COLUMNS = [
 ] as const satisfies readonly (readonly [keyof ObjectRow, string])[];
 
 export const OBJECT_NAMES = OBJECT_COLUMNS.map(([c]) => c);
-export const OBSERVABLE_NAMES = ['value', 'kind', 'object_id', 'range_lo', 'range_hi'] as const;
+export const OBSERVABLE_NAMES = ['value', 'kind', 'object_key', 'range_lo', 'range_hi'] as const;
 export const RELATIONSHIP_NAMES = ['id', 'source_ref', 'relationship_type', 'target_ref'] as const;
 export const PROVENANCE_NAMES = [
-  'object_id',
+  'object_key',
   'source_id',
   'first_seen',
   'last_seen',

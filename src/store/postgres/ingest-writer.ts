@@ -101,13 +101,14 @@ export function createPostgresIngestWriter(
       // subquery from being flattened into a join. With `id = ANY(…)` of a batch's ids, fresh
       // statistics make a table of a few hundred thousand rows look cheaper to scan whole,
       // which is several times slower than the probes.
-      const res = await pool.query<{ id: string; modified_key: string | null; revoked: number }>(
-        `SELECT o.id, o.modified_key, o.revoked FROM unnest($1::text[]) AS u(id)
-         CROSS JOIN LATERAL (SELECT id, modified_key, revoked FROM objects WHERE objects.id = u.id OFFSET 0) o`,
+      const res = await pool.query<{ id: string; key: string; modified_key: string | null; revoked: number }>(
+        `SELECT o.id, o.key, o.modified_key, o.revoked FROM unnest($1::text[]) AS u(id)
+         CROSS JOIN LATERAL (SELECT id, key, modified_key, revoked FROM objects WHERE objects.id = u.id OFFSET 0) o`,
         [ids],
       );
       const out = new Map<string, CurrentVersion>();
-      for (const r of res.rows) out.set(r.id, { modifiedKey: r.modified_key, revoked: r.revoked === 1 });
+      for (const r of res.rows)
+        out.set(r.id, { key: Number(r.key), modifiedKey: r.modified_key, revoked: r.revoked === 1 });
       return out;
     },
 

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
-import type { IngestBatch, ProvenanceWrite } from '../ingest-writer.ts';
-import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
+import type { ObjectWrite, ProvenanceWrite } from '../ingest-writer.ts';
+import type { ObservableRow, RelationshipsTable } from '../schema.ts';
 import { copyInto } from './copy.ts';
 import {
   OBJECT_NAMES,
@@ -10,10 +10,10 @@ import {
   valuesOf,
 } from './ingest-columns.ts';
 
-type Entry = IngestBatch['created'][number];
+type Entry = ObjectWrite;
 
 /** An object's observables once each (a pattern may name the same value twice). */
-function distinctObservables(entry: Entry): ObservablesTable[] {
+function distinctObservables(entry: Entry): ObservableRow[] {
   const seen = new Set<string>();
   // Kinds are short fixed names without spaces, so kind + ' ' + value is unambiguous.
   return entry.observables.filter((o) => {
@@ -40,17 +40,22 @@ function distinctRelationships(entries: Entry[]): RelationshipsTable[] {
  * (waiting for that client's commit if need be) and the caller writes the batch again by upsert.
  */
 export async function copyCreated(client: PoolClient, created: Entry[], provenance: ProvenanceWrite[]) {
+  if (created.length === 0) return;
+  const keys = await reserveKeys(client, created.length);
+  const keyOf = new Map(created.map((c, i) => [c.row.id, keys[i]!]));
   await copyInto(
     client,
     'objects',
-    OBJECT_NAMES,
-    created.map((c) => valuesOf(c.row, OBJECT_NAMES)),
+    [...OBJECT_NAMES, 'key'],
+    created.map((c, i) => [...valuesOf(c.row, OBJECT_NAMES), keys[i]]),
   );
   await copyInto(
     client,
     'observables',
     OBSERVABLE_NAMES,
-    created.flatMap((c) => distinctObservables(c).map((o) => valuesOf(o, OBSERVABLE_NAMES))),
+    created.flatMap((c, i) =>
+      distinctObservables(c).map((o) => [o.value, o.kind, keys[i], o.range_lo, o.range_hi]),
+    ),
   );
   await copyInto(
     client,
@@ -63,6 +68,18 @@ export async function copyCreated(client: PoolClient, created: Entry[], provenan
     client,
     'provenance',
     PROVENANCE_NAMES,
-    provenance.map((p) => [p.objectId, p.sourceId, p.seen, p.seen, 1, p.reliability, p.tlp]),
+    provenance.map((p) => [keyOf.get(p.objectId), p.sourceId, p.seen, p.seen, 1, p.reliability, p.tlp]),
   );
+}
+
+/**
+ * Keys for `count` new objects from the sequence behind `objects.key`, in one round trip:
+ * COPY cannot return the keys the column's default would give.
+ */
+async function reserveKeys(client: PoolClient, count: number): Promise<number[]> {
+  const res = await client.query<{ key: string }>(
+    "SELECT nextval(pg_get_serial_sequence('objects', 'key')) AS key FROM generate_series(1, $1::int)",
+    [count],
+  );
+  return res.rows.map((r) => Number(r.key));
 }

@@ -1,8 +1,9 @@
 import type { PoolClient } from 'pg';
-import type { CreatedElsewhere, IngestBatch, ObjectRow } from '../ingest-writer.ts';
-import { OBJECT_COLUMNS, OBJECT_NAMES, OBSERVABLE_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
+import type { CreatedElsewhere, IngestBatch, ObjectRow, ProvenanceWrite } from '../ingest-writer.ts';
+import { OBJECT_COLUMNS, OBJECT_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
 
-type Entry = IngestBatch['created'][number];
+/** An object whose key is known, with its observables and relationships. */
+type Entry = IngestBatch['replaced'][number];
 type ExistingPart = Pick<IngestBatch, 'replaced' | 'older' | 'provenance'>;
 
 const NAMES = OBJECT_NAMES.join(', ');
@@ -24,24 +25,27 @@ async function upsertObjects(client: PoolClient, rows: ObjectRow[]): Promise<voi
   );
 }
 
-/** Inserts the objects whose id is free and returns their ids; the others are left as they are. */
-async function insertNewObjects(client: PoolClient, rows: ObjectRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const res = await client.query<{ id: string }>(
-    `INSERT INTO objects (${NAMES}) SELECT * FROM unnest(${UNNEST}) ON CONFLICT (id) DO NOTHING RETURNING id`,
+/**
+ * Inserts the objects whose id is free and returns their ids with the keys they got; the
+ * others are left as they are.
+ */
+async function insertNewObjects(client: PoolClient, rows: ObjectRow[]): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const res = await client.query<{ id: string; key: string }>(
+    `INSERT INTO objects (${NAMES}) SELECT * FROM unnest(${UNNEST}) ON CONFLICT (id) DO NOTHING RETURNING id, key`,
     columns(rows, OBJECT_NAMES),
   );
-  return new Set(res.rows.map((r) => r.id));
+  return new Map(res.rows.map((r) => [r.id, Number(r.key)]));
 }
 
 async function writeChildren(client: PoolClient, entries: Entry[]): Promise<void> {
-  const observables = entries.flatMap((e) => e.observables);
+  const observables = entries.flatMap((e) => e.observables.map((o) => ({ ...o, key: e.key })));
   const relationships = entries.flatMap((e) => e.relationships);
   if (observables.length > 0) {
     await client.query(
-      `INSERT INTO observables (value, kind, object_id, range_lo, range_hi)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-      columns(observables, OBSERVABLE_NAMES),
+      `INSERT INTO observables (value, kind, object_key, range_lo, range_hi)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      columns(observables, ['value', 'kind', 'key', 'range_lo', 'range_hi']),
     );
   }
   if (relationships.length > 0) {
@@ -64,7 +68,9 @@ async function replaceObjects(client: PoolClient, entries: Entry[]): Promise<voi
      SELECT id, coalesce(modified_key, ''), json FROM objects WHERE id = ANY($1::text[]) ON CONFLICT DO NOTHING`,
     [ids],
   );
-  await client.query('DELETE FROM observables WHERE object_id = ANY($1::text[])', [ids]);
+  await client.query('DELETE FROM observables WHERE object_key = ANY($1::bigint[])', [
+    entries.map((r) => r.key),
+  ]);
   await client.query(
     `DELETE FROM relationships WHERE id = ANY($1::text[]) OR (source_ref = ANY($1::text[]) AND id LIKE 'ref:%')`,
     [ids],
@@ -78,7 +84,8 @@ async function replaceObjects(client: PoolClient, entries: Entry[]): Promise<voi
 
 /**
  * Everything of a batch but its created objects: replacements, history rows, and provenance
- * (which may exist already, so it is upserted; `bump` decides whether times_seen grows).
+ * (which may exist already, so it is upserted; `bump` decides whether times_seen grows). The
+ * provenance is of objects that existed before the batch, whose keys the plan knows.
  */
 export async function writeExisting(client: PoolClient, part: ExistingPart): Promise<void> {
   await replaceObjects(client, part.replaced);
@@ -93,13 +100,13 @@ export async function writeExisting(client: PoolClient, part: ExistingPart): Pro
     const p = part.provenance.filter((x) => (x.bump ? 1 : 0) === bump);
     if (p.length === 0) continue;
     await client.query(
-      `INSERT INTO provenance (object_id, source_id, first_seen, last_seen, times_seen, reliability, tlp)
-       SELECT o, s, t, t, 1, r, l FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(o, s, t, r, l)
-       ON CONFLICT (object_id, source_id) DO UPDATE SET
+      `INSERT INTO provenance (object_key, source_id, first_seen, last_seen, times_seen, reliability, tlp)
+       SELECT o, s, t, t, 1, r, l FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[]) AS u(o, s, t, r, l)
+       ON CONFLICT (object_key, source_id) DO UPDATE SET
          last_seen = greatest(provenance.last_seen, excluded.last_seen),
          times_seen = provenance.times_seen + ${bump},
          reliability = excluded.reliability, tlp = excluded.tlp`,
-      columns(p, ['objectId', 'sourceId', 'seen', 'reliability', 'tlp']),
+      columns(p, ['objectKey', 'sourceId', 'seen', 'reliability', 'tlp']),
     );
   }
 }
@@ -121,21 +128,28 @@ export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Pro
     client,
     batch.created.map((c) => c.row),
   );
+  const keys = new Map(inserted);
   const clashing = batch.created.filter((c) => !inserted.has(c.row.id));
   const replaced = [...batch.replaced];
   const older = [...batch.older];
   const unchanged = new Set<string>();
   const outcomes = new Map<string, 'updated' | 'unchanged'>();
   if (clashing.length > 0) {
-    const current = await client.query<{ id: string; modified_key: string | null; revoked: number }>(
-      'SELECT id, modified_key, revoked FROM objects WHERE id = ANY($1::text[]) FOR UPDATE',
-      [clashing.map((c) => c.row.id)],
-    );
+    const current = await client.query<{
+      id: string;
+      key: string;
+      modified_key: string | null;
+      revoked: number;
+    }>('SELECT id, key, modified_key, revoked FROM objects WHERE id = ANY($1::text[]) FOR UPDATE', [
+      clashing.map((c) => c.row.id),
+    ]);
     const byId = new Map(current.rows.map((r) => [r.id, r]));
     for (const c of clashing) {
       const cur = byId.get(c.row.id)!;
+      const key = Number(cur.key);
+      keys.set(c.row.id, key);
       if (cur.revoked !== 1 && isNewer(c.row.modified_key, cur.modified_key)) {
-        replaced.push(c);
+        replaced.push({ ...c, key });
         outcomes.set(c.row.id, 'updated');
       } else {
         unchanged.add(c.row.id);
@@ -147,12 +161,19 @@ export async function writeByUpsert(client: PoolClient, batch: IngestBatch): Pro
   }
   await writeChildren(
     client,
-    batch.created.filter((c) => inserted.has(c.row.id)),
+    batch.created.flatMap((c) => {
+      const key = inserted.get(c.row.id);
+      return key === undefined ? [] : [{ ...c, key }];
+    }),
   );
   await writeExisting(client, {
     replaced,
     older,
-    provenance: batch.provenance.map((p) => (unchanged.has(p.objectId) ? { ...p, bump: false } : p)),
+    provenance: batch.provenance.map((p): ProvenanceWrite => ({
+      ...p,
+      objectKey: p.objectKey ?? keys.get(p.objectId)!,
+      bump: p.bump && !unchanged.has(p.objectId),
+    })),
   });
   return outcomes;
 }

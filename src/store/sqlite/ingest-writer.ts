@@ -1,6 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CurrentVersion, IngestBatch, IngestWriter, ObjectRow } from '../ingest-writer.ts';
-import type { ObservablesTable, RelationshipsTable } from '../schema.ts';
+import type { CurrentVersion, IngestBatch, IngestWriter, ObjectRow, ObjectWrite } from '../ingest-writer.ts';
 import { createIngestStaging } from './ingest-staging.ts';
 
 const OBJECT_COLUMNS = [
@@ -39,9 +38,10 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   const values = (row: ObjectRow) => OBJECT_COLUMNS.map((c) => row[c]);
   const SET_COLUMNS = OBJECT_COLUMNS.slice(1); // all but the id
   const setValues = (row: ObjectRow) => [...SET_COLUMNS.map((c) => row[c]), row.id];
-  const current = raw.prepare<[string], { id: string; modified_key: string | null; revoked: number }>(
-    'SELECT id, modified_key, revoked FROM objects WHERE id IN (SELECT value FROM json_each(?))',
-  );
+  const current = raw.prepare<
+    [string],
+    { key: number; id: string; modified_key: string | null; revoked: number }
+  >('SELECT key, id, modified_key, revoked FROM objects WHERE id IN (SELECT value FROM json_each(?))');
   const insertObject = raw.prepare(
     `INSERT INTO objects (${OBJECT_COLUMNS.join(', ')}) VALUES (${placeholders})`,
   );
@@ -51,7 +51,6 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   const replaceObject = raw.prepare(
     `UPDATE objects SET ${SET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   );
-  const rowidOf = raw.prepare<[string], { rowid: number }>('SELECT rowid FROM objects WHERE id = ?');
   const insertFts = raw.prepare(
     'INSERT INTO objects_fts (rowid, name, description, aliases) VALUES (?, ?, ?, ?)',
   );
@@ -59,7 +58,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   const insertOlder = raw.prepare(
     'INSERT OR IGNORE INTO object_versions (id, modified_key, json) VALUES (?, ?, ?)',
   );
-  const deleteObservables = raw.prepare('DELETE FROM observables WHERE object_id = ?');
+  const deleteObservables = raw.prepare('DELETE FROM observables WHERE object_key = ?');
   const deleteRelationships = raw.prepare(
     "DELETE FROM relationships WHERE id = ? OR (source_ref = ? AND id LIKE 'ref:%')",
   );
@@ -68,37 +67,40 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
   );
   const staging = createIngestStaging(raw);
 
-  const writeChildren = (observables: ObservablesTable[], relationships: RelationshipsTable[]) => {
-    staging.observables(observables);
+  const writeChildren = (key: number, { observables, relationships }: ObjectWrite) => {
+    staging.observables(observables, key);
     for (const r of relationships)
       upsertRelationship.run(r.id, r.source_ref, r.relationship_type, r.target_ref);
   };
-  const indexText = (rowid: number | bigint, row: ObjectRow) => {
+  // The full-text index's rowid is the object's key.
+  const indexText = (key: number, row: ObjectRow) => {
     if (row.name !== null || row.description !== null || row.aliases !== null) {
-      insertFts.run(rowid, row.name, row.description, row.aliases);
+      insertFts.run(key, row.name, row.description, row.aliases);
     }
   };
 
   const write = (batch: IngestBatch) => {
     // A replacement deletes the object's observables: those held back must be in the table.
     if (batch.replaced.length > 0) staging.drain();
+    const createdKeys = new Map<string, number>();
     for (const c of batch.created) {
-      const info = insertObject.run(values(c.row));
-      indexText(info.lastInsertRowid, c.row);
-      writeChildren(c.observables, c.relationships);
+      // The key is the rowid SQLite assigns: one more than the largest so far.
+      const key = Number(insertObject.run(values(c.row)).lastInsertRowid);
+      createdKeys.set(c.row.id, key);
+      indexText(key, c.row);
+      writeChildren(key, c);
     }
     for (const r of batch.replaced) {
       keepCurrentVersion.run(r.row.id);
-      const rowid = rowidOf.get(r.row.id)!.rowid;
-      deleteFts.run(rowid);
+      deleteFts.run(r.key);
       replaceObject.run(setValues(r.row));
-      indexText(rowid, r.row);
-      deleteObservables.run(r.row.id);
+      indexText(r.key, r.row);
+      deleteObservables.run(r.key);
       deleteRelationships.run(r.row.id, r.row.id);
-      writeChildren(r.observables, r.relationships);
+      writeChildren(r.key, r);
     }
     for (const o of batch.older) insertOlder.run(o.id, o.modified_key, o.json);
-    for (const p of batch.provenance) staging.provenance(p);
+    for (const p of batch.provenance) staging.provenance(p, p.objectKey ?? createdKeys.get(p.objectId)!);
   };
 
   // Batches go into a longer transaction that commits every COMMIT_EVERY objects:
@@ -158,7 +160,7 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       takeLock();
       const out = new Map<string, CurrentVersion>();
       for (const r of current.all(JSON.stringify(ids))) {
-        out.set(r.id, { modifiedKey: r.modified_key, revoked: r.revoked === 1 });
+        out.set(r.id, { key: r.key, modifiedKey: r.modified_key, revoked: r.revoked === 1 });
       }
       return Promise.resolve(out);
     },

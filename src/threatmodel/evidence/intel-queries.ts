@@ -126,9 +126,10 @@ export async function actorActivity(
   );
   const observed = await chunked([...indicatorIds], (part) =>
     store.db
-      .selectFrom('observables')
-      .select(['object_id', 'value', 'kind'])
-      .where('object_id', 'in', part)
+      .selectFrom('observables as v')
+      .innerJoin('objects as o', 'o.key', 'v.object_key')
+      .select(['o.id as object_id', 'v.value', 'v.kind'])
+      .where('o.id', 'in', part)
       .execute(),
   );
   const totals = await sightingTotals(store, observed);
