@@ -48,6 +48,11 @@ export type CreatedElsewhere = ReadonlyMap<string, 'updated' | 'unchanged'>;
 /** The dialect-specific hot path of ingestion: prepared statements, one transaction a batch. */
 export interface IngestWriter {
   /**
+   * How many batches the writer can write at once, each in a transaction on a connection of
+   * its own; 1 when absent. Ingest only overlaps batches that share no object.
+   */
+  readonly parallel?: number;
+  /**
    * Takes the store's write lock for the ingest's next commit group, waiting for other writers
    * as long as an ingest may take. Writers that lock rows as they write them have none.
    */

@@ -60,6 +60,28 @@ describe.each(DIALECTS)('merge and versions on %s', (dialect) => {
     expect(await holders('http://third.example.org/x')).toEqual([id]);
   });
 
+  it('keeps every version in the history when batches that follow each other replace one object', async () => {
+    const id = 'indicator--0c6f1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+    const version = (month: number) =>
+      indicator(id, `[ipv4-addr:value = '203.0.113.${month}']`, {
+        modified: `2026-0${month}-01T00:00:00.000Z`,
+        name: `v${month}`,
+      });
+    await run(stixRecords([version(1)]));
+    // One object per batch, each planned on what the batch before it wrote (a writer that
+    // writes batches side by side must not plan the next one before the last has landed).
+    const later = await ingest({
+      store: store(),
+      records: stixRecords([2, 3, 4, 5].map(version)),
+      format: 'stix',
+      sourceName: 'feed-a',
+      batchSize: 1,
+    });
+    expect(later.counts).toMatchObject({ updated: 4 });
+    expect((await getObject(store(), LOCAL_OPERATOR, id))?.object.name).toBe('v5');
+    expect((await getVersions(store(), id)).map((v) => v.name)).toEqual(['v4', 'v3', 'v2', 'v1']);
+  });
+
   it('keeps a revoked object revoked whatever arrives later', async () => {
     const id = 'indicator--0b9bb8c0-7d66-4d6b-8a5e-8d1d9b8b9a11';
     const v1 = indicator(id, "[domain-name:value = 'evil.example.com']", {

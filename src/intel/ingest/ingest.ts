@@ -101,6 +101,7 @@ async function store(
   const started = performance.now();
   const result = emptyResult(opts.sourceName, opts.format);
   const held: NormalizedItem[][] = [];
+  const inFlight: { ids: Set<string>; done: Promise<void> }[] = [];
   const writer = opts.store.ingestWriter;
 
   try {
@@ -130,6 +131,22 @@ async function store(
       });
     };
 
+    // Batches being written, oldest first. A writer that writes batches side by side gets the
+    // next batch while the last is written, unless the two share an object: a batch is planned
+    // on what the store holds, so it waits for any batch in flight that writes one of its ids.
+    // A writer of one batch at a time has it written before the next is read.
+    const parallel = writer.parallel ?? 1;
+    const startWrite = async (items: NormalizedItem[]) => {
+      const ids = new Set(items.map((i) => i.id));
+      const shares = (other: Set<string>) => [...ids].some((id) => other.has(id));
+      while (inFlight.some((f) => shares(f.ids))) await inFlight.shift()!.done;
+      const done = write(items);
+      // Awaited in order, here or below; until then a failure must not count as unhandled.
+      done.catch(() => undefined);
+      inFlight.push({ ids, done });
+      while (inFlight.length >= parallel) await inFlight.shift()!.done;
+    };
+
     for await (const batch of batches) {
       const items: NormalizedItem[] = [];
       for (const item of batch) {
@@ -142,14 +159,17 @@ async function store(
         }
       }
       if (opts.strict) held.push(items);
-      else await write(items);
+      else await startWrite(items);
       opts.onProgress?.(result.counts.received);
       if (getHeapStatistics().used_heap_size > GC_ABOVE) collectGarbage();
     }
     if (opts.strict && result.counts.rejected === 0) {
-      for (const items of held) await write(items);
+      for (const items of held) await startWrite(items);
     }
+    while (inFlight.length > 0) await inFlight.shift()!.done;
   } finally {
+    // After a failure, the batches still being written end (each whole or not at all) first.
+    await Promise.allSettled(inFlight.map((f) => f.done));
     // Commits what the writer grouped, also when reading failed half-way: each written batch
     // is whole (a batch that failed to write was rolled back by the writer).
     await writer.flush?.();

@@ -96,6 +96,8 @@ export function createPostgresIngestWriter(
 ): IngestWriter {
   const analyzeIfGrown = analyzeSchedule(analyzeAfter);
   return {
+    // Two: while the server writes one batch, this process prepares and sends the next.
+    parallel: 2,
     async currentVersions(ids) {
       // One primary-key probe per id, whatever the planner estimates: `OFFSET 0` keeps the
       // subquery from being flattened into a join. With `id = ANY(…)` of a batch's ids, fresh
