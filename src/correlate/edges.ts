@@ -1,3 +1,4 @@
+import { provenanceWithSources } from '../store/provenance-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
 
@@ -82,10 +83,7 @@ export async function linkSources(store: Store, ids: string[]): Promise<Map<stri
   const out = new Map<string, string[]>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await store.db
-      .selectFrom('provenance as p')
-      .innerJoin('objects as o', 'o.key', 'p.object_key')
-      .innerJoin('sources as s', 's.id', 'p.source_id')
+    const rows = await provenanceWithSources(store)
       .select(['o.id as object_id', 's.name'])
       .where('o.id', 'in', unique.slice(i, i + 500))
       .execute();

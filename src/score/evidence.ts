@@ -1,4 +1,6 @@
 import { vulnerabilityFacts } from '../correlate/knowledge.ts';
+import { observablesWithObjects } from '../store/observables-repo.ts';
+import { provenanceWithSources } from '../store/provenance-repo.ts';
 import { sightingTotals } from '../store/sightings-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from '../store/viewer.ts';
@@ -40,9 +42,7 @@ export async function gatherEvidence(
     .where('id', 'in', ids)
     .where('tlp', '<=', viewer.maxTlp)
     .execute();
-  const own = await store.db
-    .selectFrom('observables as v')
-    .innerJoin('objects as o', 'o.key', 'v.object_key')
+  const own = await observablesWithObjects(store)
     .select(['o.id as object_id', 'v.value', 'v.kind'])
     .where(
       'o.id',
@@ -56,9 +56,7 @@ export async function gatherEvidence(
   const siblings =
     values.length === 0
       ? []
-      : await store.db
-          .selectFrom('observables as v')
-          .innerJoin('objects as o', 'o.key', 'v.object_key')
+      : await observablesWithObjects(store)
           .select(['o.id as object_id', 'v.value', 'v.kind'])
           .where('v.value', 'in', [...new Set(values.map((v) => v.value))])
           .where('o.tlp', '<=', viewer.maxTlp)
@@ -73,10 +71,7 @@ export async function gatherEvidence(
   const prov =
     allIds.length === 0
       ? []
-      : await store.db
-          .selectFrom('provenance as p')
-          .innerJoin('objects as o', 'o.key', 'p.object_key')
-          .innerJoin('sources as s', 's.id', 'p.source_id')
+      : await provenanceWithSources(store)
           .select(['o.id as object_id', 's.name', 'p.reliability', 'p.last_seen'])
           .where('o.id', 'in', allIds)
           .execute();

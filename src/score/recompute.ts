@@ -1,3 +1,4 @@
+import { observablesWithObjects } from '../store/observables-repo.ts';
 import { currentModel } from '../store/score-models-repo.ts';
 import { saveScores } from '../store/scores-repo.ts';
 import type { Store } from '../store/store.ts';
@@ -61,9 +62,7 @@ export async function recomputeAll(
   let after = 0;
   let scored = 0;
   for (;;) {
-    const rows = await store.db
-      .selectFrom('observables as v')
-      .innerJoin('objects as o', 'o.key', 'v.object_key')
+    const rows = await observablesWithObjects(store)
       .select(['v.object_key', 'o.id'])
       .distinct()
       .where('v.object_key', '>', after)

@@ -8,6 +8,11 @@ export interface ObservableHit {
   match: 'exact' | 'cidr';
 }
 
+/** Observable rows (`v`) with the object each belongs to (`o`), to select its id from. */
+export function observablesWithObjects(store: Store) {
+  return store.db.selectFrom('observables as v').innerJoin('objects as o', 'o.key', 'v.object_key');
+}
+
 /**
  * The objects that carry a canonical value; for an IP address also the indexed CIDRs that
  * contain it (fixed-width hex bounds compare as strings).
@@ -16,9 +21,7 @@ export async function findObservable(
   store: Store,
   q: { kind: string; value: string; range?: { lo: string; hi: string } },
 ): Promise<ObservableHit[]> {
-  const exact = await store.db
-    .selectFrom('observables as v')
-    .innerJoin('objects as o', 'o.key', 'v.object_key')
+  const exact = await observablesWithObjects(store)
     .select(['v.value', 'v.kind', 'o.id as object_id'])
     .where('v.value', '=', q.value)
     .where('v.kind', '=', q.kind)
@@ -31,9 +34,7 @@ export async function findObservable(
   }));
   if (q.range && (q.kind === 'ipv4' || q.kind === 'ipv6' || q.kind === 'cidr4' || q.kind === 'cidr6')) {
     const cidrKind = q.kind.endsWith('4') ? 'cidr4' : 'cidr6';
-    const containing = await store.db
-      .selectFrom('observables as v')
-      .innerJoin('objects as o', 'o.key', 'v.object_key')
+    const containing = await observablesWithObjects(store)
       .select(['v.value', 'v.kind', 'o.id as object_id'])
       .where('v.kind', '=', cidrKind)
       .where('v.range_lo', '<=', q.range.lo)
@@ -55,9 +56,7 @@ export async function findObservable(
 
 /** Values that start with a prefix, for search over observable values. */
 export async function findByPrefix(store: Store, prefix: string, limit: number): Promise<ObservableHit[]> {
-  const rows = await store.db
-    .selectFrom('observables as v')
-    .innerJoin('objects as o', 'o.key', 'v.object_key')
+  const rows = await observablesWithObjects(store)
     .select(['v.value', 'v.kind', 'o.id as object_id'])
     .where('v.value', '>=', prefix)
     .where('v.value', '<', `${prefix}\u{10FFFF}`)

@@ -10,13 +10,18 @@ export interface ProvenanceEntry {
   timesSeen: number;
 }
 
+/** Provenance rows (`p`) with their object (`o`) and source (`s`). */
+export function provenanceWithSources(store: Store) {
+  return store.db
+    .selectFrom('provenance as p')
+    .innerJoin('objects as o', 'o.key', 'p.object_key')
+    .innerJoin('sources as s', 's.id', 'p.source_id');
+}
+
 /** Every source that reported these objects, when first and last. */
 export async function provenanceOf(store: Store, objectIds: string[]): Promise<ProvenanceEntry[]> {
   if (objectIds.length === 0) return [];
-  const rows = await store.db
-    .selectFrom('provenance as p')
-    .innerJoin('objects as o', 'o.key', 'p.object_key')
-    .innerJoin('sources as s', 's.id', 'p.source_id')
+  const rows = await provenanceWithSources(store)
     .select([
       'o.id as object_id',
       's.name',

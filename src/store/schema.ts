@@ -85,10 +85,10 @@ export interface ScoreModelsTable {
   metrics: string;
 }
 
-/** The current version of every STIX object; `json` is the object exactly as received. */
 /**
- * An object's integer key, which observables and provenance refer to (PostgreSQL's driver
- * returns it as a string: a bigint does not fit a JavaScript number in general).
+ * The current version of every STIX object; `json` is the object exactly as received. `key`
+ * is the integer observables and provenance refer to (PostgreSQL's driver returns it as a
+ * string: a bigint does not fit a JavaScript number in general).
  */
 export interface KeyedObjectsTable extends ObjectsTable {
   key: Generated<number>;

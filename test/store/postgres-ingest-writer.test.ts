@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { ingest } from '../../src/intel/ingest/ingest.ts';
+import { observablesWithObjects } from '../../src/store/observables-repo.ts';
 import type { IngestBatch, ObjectRow, ProvenanceWrite } from '../../src/store/ingest-writer.ts';
 import { copyText } from '../../src/store/postgres/copy.ts';
 import { schemaParam } from '../../src/store/postgres/connect.ts';
@@ -145,9 +146,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
     );
     const ids = rows.map((r) => r.id);
     expect(await objectsOf(ids)).toEqual(rows);
-    const obs = await store()
-      .db.selectFrom('observables as v')
-      .innerJoin('objects as o', 'o.key', 'v.object_key')
+    const obs = await observablesWithObjects(store())
       .select(['v.value', 'v.kind', 'v.range_lo', 'v.range_hi', 'o.id'])
       .where('o.id', 'in', ids)
       .orderBy('o.id')
@@ -231,9 +230,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL ingest write
         { id: newer, modified_key: '2026-03-01T00:00:00.000000000Z' },
         { id: older, modified_key: '2026-03-05T00:00:00.000000000Z' },
       ]);
-      const observables = await store()
-        .db.selectFrom('observables as v')
-        .innerJoin('objects as o', 'o.key', 'v.object_key')
+      const observables = await observablesWithObjects(store())
         .select('o.id')
         .where('o.id', 'in', [newer, same, older, fresh])
         .orderBy('o.id')

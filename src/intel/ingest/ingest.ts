@@ -138,8 +138,7 @@ async function store(
     const parallel = writer.parallel ?? 1;
     const startWrite = async (items: NormalizedItem[]) => {
       const ids = new Set(items.map((i) => i.id));
-      const shares = (other: Set<string>) => [...ids].some((id) => other.has(id));
-      while (inFlight.some((f) => shares(f.ids))) await inFlight.shift()!.done;
+      while (inFlight.some((f) => sharesAny(f.ids, ids))) await inFlight.shift()!.done;
       const done = write(items);
       // Awaited in order, here or below; until then a failure must not count as unhandled.
       done.catch(() => undefined);
@@ -176,6 +175,11 @@ async function store(
   }
   result.seconds = Math.round(performance.now() - started) / 1000;
   return result;
+}
+
+function sharesAny(a: Set<string>, b: Set<string>): boolean {
+  for (const id of b) if (a.has(id)) return true;
+  return false;
 }
 
 export function assertReliability(v: string): Reliability {

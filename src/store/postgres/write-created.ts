@@ -10,10 +10,8 @@ import {
   valuesOf,
 } from './ingest-columns.ts';
 
-type Entry = ObjectWrite;
-
 /** An object's observables once each (a pattern may name the same value twice). */
-function distinctObservables(entry: Entry): ObservableRow[] {
+function distinctObservables(entry: ObjectWrite): ObservableRow[] {
   const seen = new Set<string>();
   // Kinds are short fixed names without spaces, so kind + ' ' + value is unambiguous.
   return entry.observables.filter((o) => {
@@ -23,7 +21,7 @@ function distinctObservables(entry: Entry): ObservableRow[] {
 }
 
 /** Relationship rows once per id (an object may list the same ref twice). */
-function distinctRelationships(entries: Entry[]): RelationshipsTable[] {
+function distinctRelationships(entries: ObjectWrite[]): RelationshipsTable[] {
   const seen = new Set<string>();
   return entries.flatMap((e) =>
     e.relationships.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))),
@@ -39,7 +37,7 @@ function distinctRelationships(entries: Entry[]): RelationshipsTable[] {
  * client created one of these ids meanwhile, the COPY of `objects` fails on the primary key
  * (waiting for that client's commit if need be) and the caller writes the batch again by upsert.
  */
-export async function copyCreated(client: PoolClient, created: Entry[], provenance: ProvenanceWrite[]) {
+export async function copyCreated(client: PoolClient, created: ObjectWrite[], provenance: ProvenanceWrite[]) {
   if (created.length === 0) return;
   const keys = await reserveKeys(client, created.length);
   const keyOf = new Map(created.map((c, i) => [c.row.id, keys[i]!]));
@@ -54,7 +52,7 @@ export async function copyCreated(client: PoolClient, created: Entry[], provenan
     'observables',
     OBSERVABLE_NAMES,
     created.flatMap((c, i) =>
-      distinctObservables(c).map((o) => [o.value, o.kind, keys[i], o.range_lo, o.range_hi]),
+      distinctObservables(c).map((o) => valuesOf({ ...o, object_key: keys[i]! }, OBSERVABLE_NAMES)),
     ),
   );
   await copyInto(

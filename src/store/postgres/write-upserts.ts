@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { CreatedElsewhere, IngestBatch, ObjectRow, ProvenanceWrite } from '../ingest-writer.ts';
-import { OBJECT_COLUMNS, OBJECT_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
+import { OBJECT_COLUMNS, OBJECT_NAMES, OBSERVABLE_NAMES, RELATIONSHIP_NAMES } from './ingest-columns.ts';
 
 /** An object whose key is known, with its observables and relationships. */
 type Entry = IngestBatch['replaced'][number];
@@ -39,13 +39,13 @@ async function insertNewObjects(client: PoolClient, rows: ObjectRow[]): Promise<
 }
 
 async function writeChildren(client: PoolClient, entries: Entry[]): Promise<void> {
-  const observables = entries.flatMap((e) => e.observables.map((o) => ({ ...o, key: e.key })));
+  const observables = entries.flatMap((e) => e.observables.map((o) => ({ ...o, object_key: e.key })));
   const relationships = entries.flatMap((e) => e.relationships);
   if (observables.length > 0) {
     await client.query(
       `INSERT INTO observables (value, kind, object_key, range_lo, range_hi)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-      columns(observables, ['value', 'kind', 'key', 'range_lo', 'range_hi']),
+      columns(observables, OBSERVABLE_NAMES),
     );
   }
   if (relationships.length > 0) {

@@ -46,14 +46,7 @@ export function createIngestStaging(raw: BetterSqlite3.Database) {
   return {
     /** The observables of the object with this key. */
     observables(rows: readonly ObservableRow[], objectKey: number): void {
-      for (const r of rows)
-        observables.push({
-          value: r.value,
-          kind: r.kind,
-          object_key: objectKey,
-          range_lo: r.range_lo,
-          range_hi: r.range_hi,
-        });
+      for (const r of rows) observables.push({ ...r, object_key: objectKey });
     },
 
     /** A provenance report on the object with this key. */

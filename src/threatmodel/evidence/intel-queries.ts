@@ -2,6 +2,7 @@
 // subject at a time; analysis needs the same facts for every technique and group at once, so
 // they are read here in batched queries (at most CHUNK ids per `in` list, every read capped).
 import { isCurrent } from '../../intel/knowledge/index.ts';
+import { observablesWithObjects } from '../../store/observables-repo.ts';
 import { getObjects, type StoredObject } from '../../store/objects-repo.ts';
 import { sightingTotals } from '../../store/sightings-repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -125,9 +126,7 @@ export async function actorActivity(
     ).map((o) => o.id),
   );
   const observed = await chunked([...indicatorIds], (part) =>
-    store.db
-      .selectFrom('observables as v')
-      .innerJoin('objects as o', 'o.key', 'v.object_key')
+    observablesWithObjects(store)
       .select(['o.id as object_id', 'v.value', 'v.kind'])
       .where('o.id', 'in', part)
       .execute(),
