@@ -40,8 +40,10 @@ const pair = fc.record({
   sourceId: fc.constantFrom(1, 2),
 });
 const existing = fc.record({ at: pair, seen, times: fc.integer({ min: 1, max: 9 }) });
+/** Key 4 is an object created in the group: it has no row before its first report. */
+const NEW_KEY = 4;
 const report = fc.record({
-  at: pair,
+  at: fc.record({ objectKey: fc.constantFrom(2, 1, 3, NEW_KEY), sourceId: fc.constantFrom(1, 2) }),
   seen,
   bump: fc.boolean(),
   reliability: fc.constantFrom('A', 'C', null),
@@ -102,7 +104,12 @@ describe('SQLite ingest staging', () => {
           for (const p of writes) applyOneByOne(expected, p);
 
           raw.transaction(() => {
-            for (const p of writes) staging.provenance(p, p.objectKey);
+            const reported = new Set<string>();
+            for (const p of writes) {
+              const at = `${p.objectKey}|${p.sourceId}`;
+              staging.provenance(p, p.objectKey, p.objectKey === NEW_KEY && !reported.has(at));
+              reported.add(at);
+            }
             for (const o of observables)
               staging.observables(
                 [{ value: o.value, kind: o.kind, range_lo: null, range_hi: null }],
@@ -147,6 +154,7 @@ describe('SQLite ingest staging', () => {
         tlp: null,
       },
       1,
+      false,
     );
     staging.clear();
     staging.drain();

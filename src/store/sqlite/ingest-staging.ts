@@ -21,9 +21,10 @@ interface FoldedProvenance {
  * order. Observables are keyed by random values, so rows written as they come touch a random
  * page of a large B-tree each, and once the tree outgrows SQLite's cache nearly every row
  * reads and writes a page of its own; written in key order, a group touches each page once.
- * Provenance of new objects appends (object keys grow), but a re-ingest updates rows all over
- * the table. Provenance reports of one pair are folded so that the result is exactly that of
- * writing them one by one.
+ * Provenance of objects created in the group appends (object keys grow) and is written at
+ * once; a report on an existing object updates a row anywhere in the table and is held back.
+ * Held-back reports of one pair are folded so that the result is exactly that of writing them
+ * one by one.
  */
 export function createIngestStaging(raw: BetterSqlite3.Database) {
   const insertObservable = raw.prepare(
@@ -49,8 +50,18 @@ export function createIngestStaging(raw: BetterSqlite3.Database) {
       for (const r of rows) observables.push({ ...r, object_key: objectKey });
     },
 
-    /** A provenance report on the object with this key. */
-    provenance(p: ProvenanceWrite, objectKey: number): void {
+    /**
+     * A provenance report on the object with this key; `created` when the object was created
+     * in this group and this is its first report (its row does not exist yet). Such a report is
+     * written at once: held back, a fresh ingest kept one entry per object on the heap until
+     * the group ended.
+     */
+    provenance(p: ProvenanceWrite, objectKey: number, created: boolean): void {
+      if (created) {
+        const bump = p.bump ? 1 : 0;
+        upsertProvenance.run(objectKey, p.sourceId, p.seen, p.seen, 0, p.reliability, p.tlp, bump);
+        return;
+      }
       const key = `${objectKey} ${p.sourceId}`;
       const bump = p.bump ? 1 : 0;
       const folded = provenance.get(key);

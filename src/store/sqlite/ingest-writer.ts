@@ -100,7 +100,9 @@ export function createSqliteIngestWriter(raw: BetterSqlite3.Database): IngestWri
       writeChildren(r.key, r);
     }
     for (const o of batch.older) insertOlder.run(o.id, o.modified_key, o.json);
-    for (const p of batch.provenance) staging.provenance(p, p.objectKey ?? createdKeys.get(p.objectId)!);
+    // A report without a key is its object's first: the object was created by this batch.
+    for (const p of batch.provenance)
+      staging.provenance(p, p.objectKey ?? createdKeys.get(p.objectId)!, p.objectKey === null);
   };
 
   // Batches go into a longer transaction that commits every COMMIT_EVERY objects:
