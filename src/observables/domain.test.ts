@@ -15,6 +15,9 @@ describe('domain', () => {
     expect(canonicalDomain('WWW.Example.COM.')!.value).toBe('www.example.com');
     expect(canonicalDomain('bücher.de')).toMatchObject({ value: 'xn--bcher-kva.de', flags: ['idn'] });
     expect(canonicalDomain('ПРИМЕР.РФ')!.value).toBe('xn--e1afmkfd.xn--p1ai');
+    // Upper-case ASCII before the first non-ASCII letter.
+    expect(canonicalDomain('BÜCHER.de')!.value).toBe('xn--bcher-kva.de');
+    expect(canonicalDomain('MÜNCHEN.DE')!.value).toBe('xn--mnchen-3ya.de');
     expect(canonicalDomain('xn--e1afmkfd.xn--p1ai')!.flags).toEqual(['idn']);
     expect(canonicalDomain('a\u3002example\uff0ecom')!.value).toBe('a.example.com'); // UTS #46 maps ideographic dots
   });

@@ -51,13 +51,15 @@ function validLabels(d: string): boolean {
   return labels >= 2 && tld.length >= 2 && (/^[a-z]+$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld));
 }
 
+/** Lower-case ASCII (punycode for IDN labels, whatever the case of the other letters). */
 function asciiForm(raw: string): string {
+  let upper = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 128) return domainToASCII(raw);
-    if (c >= 65 && c <= 90) return raw.toLowerCase();
+    if (c >= 65 && c <= 90) upper = true;
   }
-  return raw;
+  return upper ? raw.toLowerCase() : raw;
 }
 
 function flagsOf(d: string, tld: string, icann: boolean): { flags: ObservableFlag[]; known: boolean } {
