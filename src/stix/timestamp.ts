@@ -5,8 +5,18 @@
 export const TIMESTAMP_RE =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?Z$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A STIX timestamp of a day that exists (`2016-02-30` and `2023-02-29` do not). */
 export function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && TIMESTAMP_RE.test(value);
+  if (typeof value !== 'string' || !TIMESTAMP_RE.test(value)) return false;
+  const day = Number(value.slice(8, 10));
+  if (day <= 28) return true;
+  const month = Number(value.slice(5, 7));
+  if (day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (month !== 2) return true;
+  const year = Number(value.slice(0, 4));
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 /**

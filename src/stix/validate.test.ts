@@ -28,6 +28,11 @@ describe('validateStixObject on hand-written objects', () => {
     expect(r.ok && r.object).toBe(INDICATOR);
   });
 
+  it('accepts February 29 of leap years and the last day of each month', () => {
+    for (const day of ['2016-02-29', '2000-02-29', '2023-01-31', '2023-04-30', '2023-12-31'])
+      expect(paths(bad({ valid_from: `${day}T00:00:00Z` })), day).toBe('valid');
+  });
+
   it.each([
     ['an id of another type', { id: 'malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' }, '$.id'],
     ['an id without a UUID', { id: 'indicator--1234' }, '$.id'],
@@ -41,6 +46,10 @@ describe('validateStixObject on hand-written objects', () => {
     ['a timestamp without Z', { created: '2016-04-06T20:03:48.000' }, '$.created'],
     ['a date only', { valid_from: '2016-04-06' }, '$.valid_from'],
     ['month 13', { valid_from: '2016-13-06T20:03:48Z' }, '$.valid_from'],
+    ['February 30', { valid_from: '2016-02-30T20:03:48Z' }, '$.valid_from'],
+    ['February 29 of a common year', { valid_from: '2023-02-29T20:03:48Z' }, '$.valid_from'],
+    ['February 29 of 1900', { valid_from: '1900-02-29T20:03:48Z' }, '$.valid_from'],
+    ['April 31', { valid_from: '2016-04-31T20:03:48Z' }, '$.valid_from'],
     ['confidence 101', { confidence: 101 }, '$.confidence'],
     ['confidence -1', { confidence: -1 }, '$.confidence'],
     ['a fractional confidence', { confidence: 50.5 }, '$.confidence'],

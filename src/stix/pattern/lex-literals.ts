@@ -1,3 +1,4 @@
+import { isTimestamp } from '../timestamp.ts';
 import { lexError, type Token } from './token.ts';
 
 /** The literal token rules of STIXPattern.g4, each a single forward scan. */
@@ -59,25 +60,22 @@ export function lexNumber(src: string, start: number): Lexed | undefined {
 
 const HEX = /^(?:[0-9A-Fa-f]{2})*$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/;
-const TIMESTAMP =
-  /^\d{4}-(?:0[1-9]|1[012])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?Z$/;
-
 const PREFIXED = {
-  h: { kind: 'hex', rule: HEX, name: 'hex literal' },
-  b: { kind: 'binary', rule: BASE64, name: 'binary (base64) literal' },
-  t: { kind: 'timestamp', rule: TIMESTAMP, name: 'timestamp literal' },
+  h: { kind: 'hex', valid: (s: string) => HEX.test(s), name: 'hex literal' },
+  b: { kind: 'binary', valid: (s: string) => BASE64.test(s), name: 'binary (base64) literal' },
+  t: { kind: 'timestamp', valid: isTimestamp, name: 'timestamp literal' },
 } as const;
 
 /**
  * HexLiteral h'…', BinaryLiteral b'…' and TimestampLiteral t'…'. The body runs to the next quote
- * (none of these literals may contain one); the anchored rules above have no nested quantifiers,
- * so they run in linear time.
+ * (none of these literals may contain one); the anchored rules have no nested quantifiers, so
+ * they run in linear time.
  */
 export function lexPrefixedLiteral(src: string, start: number): Lexed {
   const spec = PREFIXED[src[start] as keyof typeof PREFIXED];
   const close = src.indexOf("'", start + 2);
   if (close < 0) throw lexError(`unterminated ${spec.name}`, start);
   const body = src.slice(start + 2, close);
-  if (!spec.rule.test(body)) throw lexError(`invalid ${spec.name} ${JSON.stringify(body)}`, start);
+  if (!spec.valid(body)) throw lexError(`invalid ${spec.name} ${JSON.stringify(body)}`, start);
   return { token: { kind: spec.kind, text: body, start }, end: close + 1 };
 }

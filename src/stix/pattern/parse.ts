@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
 import type { ComparisonExpression, ObservationExpression, PatternAst, Qualifier } from './ast.ts';
 import { Lexer } from './lexer.ts';
+import { compareTimestamps } from '../timestamp.ts';
 import { comparisonTail, objectPath } from './parse-comparison.ts';
 import { lexError, type Token } from './token.ts';
 
@@ -157,7 +158,8 @@ export class PatternParser {
     if (this.is('keyword', 'WITHIN')) {
       this.advance();
       const n = this.tok;
-      if ((n.kind !== 'int' && n.kind !== 'float') || n.flag) this.fail('a positive number of seconds');
+      if ((n.kind !== 'int' && n.kind !== 'float') || n.flag || !(Number(n.text) > 0))
+        this.fail('a positive number of seconds');
       this.advance();
       this.expect('keyword', 'SECONDS');
       return { token, qualifier: { type: 'within', seconds: n.text } };
@@ -165,7 +167,7 @@ export class PatternParser {
     if (this.is('keyword', 'REPEATS')) {
       this.advance();
       const n = this.tok;
-      if (n.kind !== 'int' || n.flag || !Number.isSafeInteger(Number(n.text)))
+      if (n.kind !== 'int' || n.flag || !Number.isSafeInteger(Number(n.text)) || Number(n.text) < 1)
         this.fail('a positive integer');
       this.advance();
       this.expect('keyword', 'TIMES');
@@ -175,7 +177,10 @@ export class PatternParser {
       this.advance();
       const start = this.timestamp();
       this.expect('keyword', 'STOP');
-      return { token, qualifier: { type: 'start-stop', start, stop: this.timestamp() } };
+      const stop = this.timestamp();
+      if (compareTimestamps(start, stop) >= 0)
+        throw lexError(`STOP t'${stop}' is not later than START t'${start}'`, token.start);
+      return { token, qualifier: { type: 'start-stop', start, stop } };
     }
     return undefined;
   }

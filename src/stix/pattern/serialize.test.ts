@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComparisonExpression, Literal, ObjectPath, ObservationExpression, Qualifier } from './ast.ts';
 import { parsePattern } from './parse.ts';
 import { serializePattern } from './serialize.ts';
+import { compareTimestamps } from '../timestamp.ts';
 
 const digits = (min: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: 4 });
@@ -15,7 +16,7 @@ const timestamp = fc
   .record({
     y: fc.integer({ min: 0, max: 9999 }),
     mo: fc.integer({ min: 1, max: 12 }),
-    d: fc.integer({ min: 1, max: 31 }),
+    d: fc.integer({ min: 1, max: 28 }), // every month has these days
     h: fc.integer({ min: 0, max: 23 }),
     mi: fc.integer({ min: 0, max: 59 }),
     s: fc.integer({ min: 0, max: 60 }),
@@ -110,9 +111,14 @@ const qualifier: fc.Arbitrary<Qualifier> = fc.oneof(
       uint,
       fc.tuple(digits(0), digits(1)).map(([a, b]) => `${a}.${b}`),
     )
+    .filter((seconds) => Number(seconds) > 0)
     .map((seconds) => ({ type: 'within' as const, seconds })),
-  fc.nat().map((times) => ({ type: 'repeats' as const, times })),
-  fc.tuple(timestamp, timestamp).map(([start, stop]) => ({ type: 'start-stop' as const, start, stop })),
+  fc.integer({ min: 1, max: 2 ** 31 }).map((times) => ({ type: 'repeats' as const, times })),
+  fc
+    .tuple(timestamp, timestamp)
+    .filter(([a, b]) => compareTimestamps(a, b) !== 0)
+    .map(([a, b]) => (compareTimestamps(a, b) < 0 ? [a, b] : [b, a]))
+    .map(([start, stop]) => ({ type: 'start-stop' as const, start: start!, stop: stop! })),
 );
 
 const { pattern } = fc.letrec<{ comparison: ComparisonExpression; pattern: ObservationExpression }>(
