@@ -26,7 +26,14 @@ export async function connectPostgres(url: string): Promise<Store> {
     max: 4,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  try {
+    // Connect now (the pool would only on the first query): an unreachable server or a missing
+    // database is then an error of the URL the user gave, not one half-way through migrating.
+    await pool.query(schema ? `CREATE SCHEMA IF NOT EXISTS ${schema}` : 'SELECT 1');
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',
