@@ -1,5 +1,6 @@
 import { uuidV5 } from '../../core/uuid.ts';
 import type { Observable } from '../../observables/index.ts';
+import { tlpMarkingRef } from '../../stix/markings.ts';
 import type { ObservableRecord } from '../source.ts';
 
 /** Namespace of the ids Threatloom derives from values (UUIDv5 of the DNS namespace and "threatloom"). */
@@ -46,6 +47,8 @@ export function observableToStix(rec: ObservableRecord, o: Observable, now: stri
     ...(rec.description ? { description: rec.description } : {}),
     ...(rec.labels && rec.labels.length > 0 ? { labels: rec.labels } : {}),
     ...(rec.confidence !== undefined ? { confidence: rec.confidence } : {}),
+    // The record's own TLP (a MISP tag) marks the object; a source's default TLP marks its provenance.
+    ...(rec.tlp ? { object_marking_refs: [tlpMarkingRef(rec.tlp)] } : {}),
   };
   if (o.kind === 'cve') {
     const uuid = rec.id ?? uuidV5(THREATLOOM_NAMESPACE, `vulnerability:${o.value}`);

@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestLocation } from '../../src/intel/ingest/ingest.ts';
+import { detectFormat } from '../../src/intel/sources/detect-format.ts';
+import { countByType } from '../../src/store/objects-repo.ts';
+import { TLP2_MARKING_IDS } from '../../src/stix/markings.ts';
+import { LOCAL_OPERATOR } from '../../src/store/viewer.ts';
+import { corporaPresent, corpus } from '../corpora.ts';
+import { DIALECTS, freshDb } from '../dialects.ts';
+
+/** The CSV and MISP inputs of the corpora, each read as `intel ingest <path>` reads it. */
+const INPUTS = [
+  corpus('misp', 'feed-circl-osint-sample'),
+  corpus('kev', 'known_exploited_vulnerabilities.csv'),
+  corpus('misp', 'pymisp-tests', 'csv_testfiles', 'valid_fieldnames.csv'),
+  corpus('misp', 'pymisp-tests', 'csv_testfiles', 'invalid_fieldnames.csv'),
+];
+const CASES = INPUTS.flatMap((input) => DIALECTS.map((dialect) => [input, dialect] as const));
+
+describe.skipIf(!corporaPresent).each(CASES)('%s ingested twice on %s', (input, dialect) => {
+  const testDb = freshDb(dialect);
+  afterAll(() => testDb.drop());
+
+  // No saved feed state between the runs: the second run reads every item again.
+  const run = async () => {
+    const store = await testDb.open();
+    try {
+      const format = await detectFormat(input);
+      const { result } = await ingestLocation({ store, location: input, format, sourceName: 'corpus' });
+      return { result, counts: await countByType(store, LOCAL_OPERATOR) };
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('lands every item the first time and adds nothing the second', async () => {
+    const first = await run();
+    expect(first.result.rejected).toEqual([]);
+    expect(first.result.counts.received).toBeGreaterThan(0);
+    expect(first.result.counts.created).toBe(first.result.counts.received);
+
+    const second = await run();
+    expect(second.result.counts).toEqual({
+      received: first.result.counts.received,
+      created: 0,
+      updated: 0,
+      unchanged: first.result.counts.received,
+      rejected: 0,
+    });
+    expect(second.counts).toEqual(first.counts);
+  });
+});
+
+describe.skipIf(!corporaPresent).each(DIALECTS)('MISP TLP tags on %s', (dialect) => {
+  const testDb = freshDb(dialect);
+  afterAll(() => testDb.drop());
+
+  it("marks each attribute's indicator with its event's TLP", async () => {
+    const store = await testDb.open();
+    try {
+      const location = corpus('misp', 'feed-circl-osint-sample');
+      await ingestLocation({ store, location, format: 'misp', sourceName: 'circl' });
+      const rows = await store.db
+        .selectFrom('objects')
+        .select('json')
+        .where('type', '=', 'indicator')
+        .execute();
+      expect(rows.length).toBeGreaterThan(0);
+      // The sample's events are tagged tlp:white, which TLP 2.0 reads as CLEAR.
+      for (const { json } of rows) {
+        expect((JSON.parse(json) as Record<string, unknown>).object_marking_refs).toEqual([
+          TLP2_MARKING_IDS.clear,
+        ]);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
