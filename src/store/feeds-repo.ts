@@ -112,3 +112,13 @@ export async function feedRuns(store: Store, feed?: string, limit = 50): Promise
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, counts: parse(r.counts) }));
 }
+
+/** When each feed's latest run started, by feed name (feeds that never ran are absent). */
+export async function lastRunStarts(store: Store): Promise<Map<string, string>> {
+  const rows = await store.db
+    .selectFrom('feed_runs')
+    .select(['feed', (eb) => eb.fn.max('started').as('started')])
+    .groupBy('feed')
+    .execute();
+  return new Map(rows.map((r) => [r.feed, r.started]));
+}

@@ -81,6 +81,21 @@ describe('threatloom intel (the CLI contract)', () => {
     expect(runCli(['intel', 'frobnicate']).status).toBe(2);
   });
 
+  it('exits 2 naming the database when PostgreSQL cannot be reached or has no such database', () => {
+    const urls = ['postgres://postgres@127.0.0.1:1/test'];
+    const pgUrl = process.env.THREATLOOM_TEST_PG;
+    if (pgUrl) {
+      const missing = new URL(pgUrl);
+      missing.pathname = '/threatloom_no_such_database';
+      urls.push(missing.toString());
+    }
+    for (const url of urls) {
+      const r = runCli(['intel', 'stats', '--db', url]);
+      expect(r.status, url).toBe(2);
+      expect(r.stderr, url).toContain(`cannot open database ${url}`);
+    }
+  });
+
   it('looks up any spelling of a value, with its sources, and prints stats by type', () => {
     const r = runCli(['intel', 'lookup', 'CLI[.]Example[.]COM.', '--db', db, '--json']);
     expect(r.status).toBe(0);
@@ -135,5 +150,36 @@ describe('threatloom intel (the CLI contract)', () => {
         counts: expect.objectContaining({ created: 1 }),
       }),
     ]);
+  });
+  it('runs the scheduled feeds that are due with --due, and refuses a malformed schedule', () => {
+    const feedsDb = join(dir, 'feeds.db');
+    const list = join(dir, 'scheduled.txt');
+    writeFileSync(list, '192.0.2.45\n');
+    const add = (name: string, ...extra: string[]) =>
+      runCli(['intel', 'feeds', 'add', name, list, '--format', 'text', ...extra, '--db', feedsDb]);
+    const bad = add('bad', '--schedule', 'whenever');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('schedule must be "every N"');
+    expect(add('hourly', '--schedule', 'every 1h').status).toBe(0);
+    expect(add('manual').status).toBe(0);
+
+    const runDue = () => runCli(['intel', 'feeds', 'run', '--due', '--db', feedsDb, '--json']);
+    const first = runDue();
+    expect(first.status).toBe(0);
+    expect((JSON.parse(first.stdout) as { feed: string }[]).map((o) => o.feed)).toEqual(['hourly']);
+    // Just run: not due again for an hour.
+    expect(JSON.parse(runDue().stdout)).toEqual([]);
+
+    const listed = JSON.parse(runCli(['intel', 'feeds', 'list', '--db', feedsDb, '--json']).stdout) as {
+      name: string;
+      lastRun: string | null;
+      nextRun: string | null;
+    }[];
+    const hourly = listed.find((f) => f.name === 'hourly')!;
+    expect(Date.parse(hourly.nextRun!) - Date.parse(hourly.lastRun!)).toBe(3_600_000);
+    expect(listed.find((f) => f.name === 'manual')).toMatchObject({ lastRun: null, nextRun: null });
+    expect(listed.map((f) => f.name)).not.toContain('bad');
+
+    expect(runCli(['intel', 'feeds', 'run', 'hourly', '--due', '--db', feedsDb]).status).toBe(2);
   });
 });

@@ -3,8 +3,9 @@ import { AppError } from '../../core/errors.ts';
 import { isoNow } from '../../core/time.ts';
 import { parseCsvMapping } from '../../intel/feeds/catalog-schema.ts';
 import { runFeed, type FeedRunOutcome } from '../../intel/feeds/run-feed.ts';
+import { nextRun, scheduleInterval } from '../../intel/feeds/schedule.ts';
 import { assertReliability } from '../../intel/ingest/ingest.ts';
-import { feedRuns, listFeeds, saveFeed, type Feed } from '../../store/feeds-repo.ts';
+import { feedRuns, lastRunStarts, listFeeds, saveFeed, type Feed } from '../../store/feeds-repo.ts';
 import { printJson, printLines } from '../output.ts';
 import { withStore } from '../with-store.ts';
 import { registerCatalogCommands } from './feeds-catalog.ts';
@@ -56,7 +57,7 @@ export function registerFeedsCommands(intel: Command): void {
     .argument('<location>', 'URL or path')
     .addOption(new Option('--format <format>').choices(['stix', 'csv', 'text', 'misp']).makeOptionMandatory())
     .option('--mapping <json>', 'CSV options as JSON, e.g. {"delimiter":",","columns":{"ip":"value"}}')
-    .option('--schedule <every>', 'how often the worker runs it, e.g. "every 1h"')
+    .option('--schedule <every>', 'how often `feeds run --due` runs it: "every N" then m, h or d')
     .option('--reliability <A-F>', 'Admiralty reliability of the source')
     .addOption(new Option('--tlp <tlp>').choices(['clear', 'green', 'amber', 'amber+strict', 'red']))
     .option(
@@ -72,6 +73,7 @@ export function registerFeedsCommands(intel: Command): void {
       const headers = Object.fromEntries(
         f.header.map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]),
       );
+      if (f.schedule !== undefined) scheduleInterval(f.schedule); // refuses a malformed schedule
       const feed: Feed = {
         name,
         location,
@@ -95,35 +97,59 @@ export function registerFeedsCommands(intel: Command): void {
     .description('list the configured feeds')
     .option('--json')
     .action(async (f: { json?: boolean }, cmd: Command) => {
-      const all = await withStore(cmd, (store) => listFeeds(store));
+      const { all, starts } = await withStore(cmd, async (store) => ({
+        all: await listFeeds(store),
+        starts: await lastRunStarts(store),
+      }));
+      const now = new Date();
       const shown = all.map(({ headers, ...rest }) => ({
         ...rest,
         headers: headers ? Object.keys(headers) : [],
+        lastRun: starts.get(rest.name) ?? null,
+        nextRun: rest.enabled
+          ? (nextRun(rest.schedule, starts.get(rest.name), now)?.toISOString() ?? null)
+          : null,
       }));
       if (f.json) return printJson(shown);
       printLines(
-        all.length === 0
+        shown.length === 0
           ? ['no feeds']
-          : all.map((x) => `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}`),
+          : shown.map(
+              (x) =>
+                `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}${x.schedule ? `  ${x.schedule}, next ${x.nextRun ?? '-'}` : ''}`,
+            ),
       );
     });
 
   feeds
     .command('run')
-    .description('run one feed now, or every enabled feed')
+    .description('run one feed now, or every enabled feed (with --due: those whose schedule is due)')
     .argument('[name]')
+    .option('--due', 'only enabled feeds whose schedule is due (for cron or a systemd timer)')
     .option('--json')
-    .action(async (name: string | undefined, f: { json?: boolean }, cmd: Command) => {
+    .action(async (name: string | undefined, f: { due?: boolean; json?: boolean }, cmd: Command) => {
+      if (name && f.due) throw new AppError('USAGE', '--due runs the feeds that are due; it takes no name');
       const outcomes = await withStore(cmd, async (store) => {
         const all = await listFeeds(store);
-        const chosen = name ? all.filter((x) => x.name === name) : all.filter((x) => x.enabled);
+        const starts = f.due ? await lastRunStarts(store) : new Map<string, string>();
+        const now = new Date();
+        const isDue = (x: Feed) => {
+          const at = nextRun(x.schedule, starts.get(x.name), now);
+          return at !== null && at <= now;
+        };
+        const chosen = name
+          ? all.filter((x) => x.name === name)
+          : all.filter((x) => x.enabled && (!f.due || isDue(x)));
         if (name && chosen.length === 0) throw new AppError('NOT_FOUND', `no feed named ${name}`);
         const out: FeedRunOutcome[] = [];
         for (const feed of chosen) out.push(await runFeed(store, feed));
         return out;
       });
       if (f.json) printJson(outcomes);
-      else printLines(outcomes.length === 0 ? ['no enabled feeds'] : outcomes.map(runLine));
+      else
+        printLines(
+          outcomes.length === 0 ? [f.due ? 'no feed is due' : 'no enabled feeds'] : outcomes.map(runLine),
+        );
       if (outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1;
     });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { OBSERVABLE_KINDS, type ObservableKind } from '../../observables/index.ts';
+import { SCHEDULE_RE } from './schedule.ts';
 
 const kind = z.enum(OBSERVABLE_KINDS as [ObservableKind, ...ObservableKind[]]);
 const role = z.enum([
@@ -40,7 +41,7 @@ export const catalogEntrySchema = z
     /** Admiralty source reliability (A completely reliable … F cannot be judged). */
     reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']),
     tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']),
-    schedule: z.string().regex(/^every [1-9]\d*[mhd]$/),
+    schedule: z.string().regex(SCHEDULE_RE),
     enabled: z.literal(false),
   })
   .refine((e) => e.format !== 'csv' || (e.csv !== undefined && e.example !== undefined), {
