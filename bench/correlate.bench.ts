@@ -5,7 +5,6 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { correlate } from '../src/correlate/correlate.ts';
 import { ingestLocation } from '../src/intel/ingest/ingest.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -14,6 +13,7 @@ import { LOCAL_OPERATOR } from '../src/store/viewer.ts';
 import { corpus } from '../test/corpora.ts';
 import { indicatorId, rng, valueIndex, valueOf, writeBundle } from './generate.ts';
 import { machine } from './measure.ts';
+import { benchSchema } from './pg-schema.ts';
 import { recordResults } from './results.ts';
 
 const args = process.argv.slice(2);
@@ -113,20 +113,18 @@ async function bench(name: string, url: string, bundle: string): Promise<string[
   }
 }
 
-async function pgSchemaUrl(schema: string): Promise<string> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await c.end();
-  return `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}`;
-}
-
 try {
   const bundle = join(dir, 'indicators.json');
   await writeBundle(bundle, count);
   const lines = await bench('SQLite', join(dir, 'bench.db'), bundle);
-  if (pgUrl) lines.push(...(await bench('PostgreSQL', await pgSchemaUrl('bench_correlate'), bundle)));
-  else console.warn('THREATLOOM_TEST_PG not set: PostgreSQL is not measured');
+  if (pgUrl) {
+    const schema = await benchSchema(pgUrl, 'bench_correlate');
+    try {
+      lines.push(...(await bench('PostgreSQL', schema.url, bundle)));
+    } finally {
+      await schema.drop();
+    }
+  } else console.warn('THREATLOOM_TEST_PG not set: PostgreSQL is not measured');
   const table = [
     `Machine: ${machine()}. ATT&CK Enterprise plus ${count.toLocaleString('en-US')} indicators, ${linked.toLocaleString('en-US')} of them linked to 5 groups; ${rounds} rounds of each query.`,
     '',

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { writeBundle, writeCsv } from './generate.ts';
+import { benchSchema } from './pg-schema.ts';
 import { machine, measure, rate } from './measure.ts';
 import { recordResults } from './results.ts';
 
@@ -14,12 +14,11 @@ const pgUrl = process.env.THREATLOOM_TEST_PG ?? process.env.THREATLOOM_BENCH_PG;
 const dir = mkdtempSync(join(tmpdir(), 'threatloom-bench-'));
 const tsx = ['--import', 'tsx'];
 
+const schemas: { drop(): Promise<void> }[] = [];
 async function pgSchemaUrl(name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-  await c.end();
-  return `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${name}`;
+  const schema = await benchSchema(pgUrl!, name);
+  schemas.push(schema);
+  return schema.url;
 }
 
 function ingestCli(file: string, db: string, format: string) {
@@ -101,4 +100,5 @@ try {
   recordResults('ingest', table);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  for (const schema of schemas) await schema.drop();
 }

@@ -11,6 +11,10 @@ export const CORPORA_DIR = resolve(
 
 export const corporaPresent = existsSync(CORPORA_DIR);
 
+// THREATLOOM_REQUIRE_CORPORA (set by CI) turns their absence into a failure, not a skip.
+if (!corporaPresent && process.env.THREATLOOM_REQUIRE_CORPORA) {
+  throw new Error(`THREATLOOM_REQUIRE_CORPORA is set but the corpora are not at ${CORPORA_DIR}`);
+}
 if (!corporaPresent) {
   console.warn(`corpora not found at ${CORPORA_DIR}: tests on real data are skipped`);
 }

@@ -16,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const GOOD_A = 'indicator--0a0a0a0a-1111-4111-8111-0a0a0a0a0a0a';
 const GOOD_B = 'indicator--0b0b0b0b-2222-4222-8222-0b0b0b0b0b0b';
+const BEFORE_TRUNCATION = 'indicator--0d0d0d0d-5555-4555-8555-0d0d0d0d0d0d';
 const good = (id: string, ip: string) => JSON.stringify(indicator(id, `[ipv4-addr:value = '${ip}']`));
 const bad = (n: number, fields: string) =>
   `{"type":"indicator","spec_version":"2.1","id":"indicator--0c0c0c0c-3333-4333-8333-${String(n).padStart(12, '0')}",${fields}}`;
@@ -129,7 +130,7 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     const file = join(dir, 'truncated.json');
     writeFileSync(
       file,
-      `{"type":"bundle","id":"bundle--0d0d0d0d-4444-4444-8444-0d0d0d0d0d0d","objects":[${good(GOOD_A, '198.51.100.1')},{"type":"indic`,
+      `{"type":"bundle","id":"bundle--0d0d0d0d-4444-4444-8444-0d0d0d0d0d0d","objects":[${good(BEFORE_TRUNCATION, '198.51.100.31')},{"type":"indic`,
     );
     const r = await ingest({
       store: store(),
@@ -137,8 +138,9 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       format: 'stix',
       sourceName: 'truncated',
     });
-    expect(r.counts).toMatchObject({ rejected: 1 });
+    expect(r.counts).toMatchObject({ received: 2, created: 1, rejected: 1 });
     expect(r.rejected[0]!.message).toMatch(/byte \d+/);
+    expect(await getObject(store(), LOCAL_OPERATOR, BEFORE_TRUNCATION)).toBeDefined();
   });
 
   it('rejects a 100 MB CSV line, binary garbage and invalid UTF-8 by line, and reads the lines after them', async () => {
