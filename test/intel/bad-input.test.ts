@@ -103,6 +103,23 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     },
   );
 
+  it('names a bad pattern by its plain JSON path and its object id, with the column in the message', async () => {
+    const id = 'indicator--0c0c0c0c-3333-4333-8333-000000000019';
+    const r = await ingest({
+      store: store(),
+      records: stixRecords([indicator(id, "[ipv4-addr:value = '1.1.1.1' AND]")]),
+      format: 'stix',
+      sourceName: 'bad-pattern',
+    });
+    expect(r.rejected).toEqual([
+      expect.objectContaining({
+        id,
+        path: '$.objects[0].pattern',
+        message: expect.stringMatching(/column \d+/),
+      }),
+    ]);
+  });
+
   it('stores an object whose name holds U+0000 (which PostgreSQL text cannot) with its JSON exact', async () => {
     const id = 'indicator--0e0e0e0e-5555-4555-8555-0e0e0e0e0e0e';
     const object = indicator(id, "[ipv4-addr:value = '198.51.100.3']", {

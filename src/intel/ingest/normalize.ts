@@ -69,6 +69,8 @@ export function normalize(
 ): NormalizedItem | NormalizedReject {
   if (rec.kind === 'reject')
     return { ok: false, location: rec.location, message: rec.message, ...(rec.id ? { id: rec.id } : {}) };
+  const rawId = rec.kind === 'stix' ? (rec.object as { id?: unknown } | null)?.id : undefined;
+  const id = typeof rawId === 'string' ? rawId : undefined;
   try {
     if (rec.kind === 'observable') {
       const obs = parseObservable(rec.value, rec.observableKind as Parameters<typeof parseObservable>[1]);
@@ -84,8 +86,6 @@ export function normalize(
       return build(o, JSON.stringify(o), rec.modified !== undefined, rec.location, rec.tlp ?? ctx.tlp);
     }
     const checked = validateStixObject(rec.object);
-    const rawId = (rec.object as { id?: unknown } | null)?.id;
-    const id = typeof rawId === 'string' ? rawId : undefined;
     if (!checked.ok) {
       const issue = checked.issues[0]!;
       const extra = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more)` : '';
@@ -100,12 +100,13 @@ export function normalize(
     return build(o, JSON.stringify(rec.object), true, rec.location, ctx.tlp);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    const path =
-      e.location.path ?? (e.location.column !== undefined ? `.pattern (column ${e.location.column})` : '');
+    // A located error without a path comes from the pattern parser; its message names the column.
+    const path = e.location.path ?? (e.location.column !== undefined ? '.pattern' : '');
     return {
       ok: false,
       location: { ...rec.location, path: `${rec.location.path}${path}` },
       message: e.message,
+      ...(id ? { id } : {}),
     };
   }
 }
