@@ -22,7 +22,8 @@ export interface StixRecord {
 
 /**
  * One indicator value (an IP, a domain, a hash…) from a list, a CSV row, free text or a MISP
- * attribute. The pipeline canonicalizes it and turns it into a STIX indicator.
+ * attribute. The pipeline canonicalizes it and turns it into a STIX indicator, or into an SCO
+ * when the source reports it as observed only.
  */
 export interface ObservableRecord {
   kind: 'observable';
@@ -40,6 +41,11 @@ export interface ObservableRecord {
   /** 0–100. */
   confidence?: number;
   tlp?: Tlp;
+  /**
+   * The source reports the value as seen, not as something to detect (a MISP attribute with
+   * `to_ids` false): it becomes an SCO with its deterministic id, not an indicator.
+   */
+  observed?: boolean;
   /** ISO timestamps from the source, when it has them. */
   created?: string;
   modified?: string;

@@ -54,17 +54,18 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('MISP TLP tags on %s', (dialect)
   const testDb = freshDb(dialect);
   afterAll(() => testDb.drop());
 
-  it("marks each attribute's indicator with its event's TLP", async () => {
+  it("marks each attribute's indicator or observable with its event's TLP", async () => {
     const store = await testDb.open();
     try {
       const location = corpus('misp', 'feed-circl-osint-sample');
       await ingestLocation({ store, location, format: 'misp', sourceName: 'circl' });
       const rows = await store.db
         .selectFrom('objects')
-        .select('json')
-        .where('type', '=', 'indicator')
+        .select(['type', 'json'])
+        .where('type', '!=', 'report')
         .execute();
-      expect(rows.length).toBeGreaterThan(0);
+      // Links not flagged to_ids are observed URLs (SCOs); the rest are indicators.
+      expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['indicator', 'url']));
       // The sample's events are tagged tlp:white, which TLP 2.0 reads as CLEAR.
       for (const { json } of rows) {
         expect((JSON.parse(json) as Record<string, unknown>).object_marking_refs).toEqual([

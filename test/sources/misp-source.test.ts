@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMispSource } from '../../src/intel/sources/misp/index.ts';
 import { corporaPresent, corpus, corpusEntries } from '../corpora.ts';
 import { startTestServer } from './http-test-server.ts';
-import { attributesOf, indicatorCount, readEvent } from './misp-oracle.ts';
+import { attributesOf, expectedRef, indicatorCount, readEvent } from './misp-oracle.ts';
 import { collect } from './read-all.ts';
 
 const feedDir = corpus('misp', 'feed-circl-osint-sample');
@@ -45,12 +45,18 @@ describe.skipIf(!corporaPresent)('MISP feed source on the CIRCL OSINT sample', (
     });
     expect(report.labels).toContain('malware_classification:malware-category="Ransomware"');
     expect(report.labels).not.toContain('tlp:white');
-    expect(new Set(report.object_refs as string[])).toEqual(
-      new Set(observables.map((o) => `indicator--${o.id}`)),
-    );
+    expect(new Set(report.object_refs as string[])).toEqual(new Set(observables.map(expectedRef)));
 
-    const uuids = new Set(attributesOf(withIndicators[0]!.event).map((a) => a.uuid));
+    const attributes = attributesOf(withIndicators[0]!.event);
+    const uuids = new Set(attributes.map((a) => a.uuid));
     expect(observables.every((o) => o.tlp === 'clear' && uuids.has(o.id!))).toBe(true);
+    // Attributes not flagged to_ids (the sample's links) are observed only: SCOs, not indicators.
+    const notForIds = new Set(attributes.filter((a) => a.to_ids !== true).map((a) => a.uuid));
+    expect(notForIds.size).toBeGreaterThan(0);
+    expect(observables.filter((o) => o.observed).map((o) => o.id)).toEqual(
+      observables.filter((o) => notForIds.has(o.id!)).map((o) => o.id),
+    );
+    expect(observables.filter((o) => o.observed).length).toBe(notForIds.size);
     expect(source.summary()).toMatchObject({
       events: { read: 2, unchanged: 0, failed: 0, withoutIndicators: 1 },
       skipped: { filename: 2 },
@@ -172,10 +178,7 @@ describe.skipIf(!corporaPresent)('MISP event files from PyMISP and misp-stix tes
       if (observables.length === 0) return expect(stix).toEqual([]);
       const report = stix.at(-1)!.object as { id: string; object_refs: string[] };
       expect(report.id).toBe(`report--${event.uuid}`);
-      const refs = observables.map(
-        (o) => `${o.observableKind === 'cve' ? 'vulnerability' : 'indicator'}--${o.id}`,
-      );
-      expect(new Set(report.object_refs)).toEqual(new Set(refs));
+      expect(new Set(report.object_refs)).toEqual(new Set(observables.map(expectedRef)));
     },
   );
 

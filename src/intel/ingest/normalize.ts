@@ -83,7 +83,9 @@ export function normalize(
         };
       }
       const o = observableToStix(rec, obs, ctx.now);
-      return build(o, JSON.stringify(o), rec.modified !== undefined, rec.location, rec.tlp ?? ctx.tlp);
+      // An SCO has no versions: like a value without a timestamp, a new report adds provenance.
+      const versioned = rec.modified !== undefined && 'modified' in o;
+      return build(o, JSON.stringify(o), versioned, rec.location, rec.tlp ?? ctx.tlp);
     }
     const checked = validateStixObject(rec.object);
     if (!checked.ok) {

@@ -6,6 +6,7 @@ import { flag, isoTime, str, unixTime, type Json } from './misp-fields.ts';
 import { moreRestrictive, readTags } from './misp-tags.ts';
 import { IP_KINDS, MISP_TYPE_PARTS } from './misp-types.ts';
 import { UUID_RE } from '../../../stix/identifier.ts';
+import { stixIdOf } from '../../ingest/observable-indicator.ts';
 
 /** What an attribute inherits from its event and, inside a MISP object, from the object. */
 export interface AttributeScope {
@@ -22,7 +23,13 @@ export interface AttributeScope {
   toIdsOnly: boolean;
 }
 
-export type AttributeResult = { skipped: string } | { records: (ObservableRecord | RejectRecord)[] };
+export type AttributeResult =
+  | { skipped: string }
+  | {
+      records: (ObservableRecord | RejectRecord)[];
+      /** The ids of the STIX objects the records become, for the event's report. */
+      refs: string[];
+    };
 
 /**
  * The id of the attribute's `nth` indicator part: the attribute's UUID for the first (so the
@@ -38,6 +45,8 @@ function recordUuid(attr: Json, scope: AttributeScope, nth: number): string {
 /**
  * One MISP attribute → an ObservableRecord per indicator part of its value (`domain|ip`
  * gives two). Types without an indicator part are skipped and named so they can be counted.
+ * As misp-stix maps them, an attribute flagged `to_ids` gives indicators; one that is not (a
+ * link to a write-up, an address seen in passing) gives observables (SCOs) only.
  */
 export function mapAttribute(attr: Json, scope: AttributeScope): AttributeResult {
   const type = str(attr.type) ?? '(no type)';
@@ -62,7 +71,9 @@ export function mapAttribute(attr: Json, scope: AttributeScope): AttributeResult
   const comment = str(attr.comment)?.trim();
   const firstSeen = isoTime(attr.first_seen);
   const lastSeen = isoTime(attr.last_seen);
+  const observed = !flag(attr.to_ids);
   const records: (ObservableRecord | RejectRecord)[] = [];
+  const refs: string[] = [];
   let nth = 0;
   parts.forEach((kind, i) => {
     const value = values[i]?.trim();
@@ -78,11 +89,12 @@ export function mapAttribute(attr: Json, scope: AttributeScope): AttributeResult
       });
       return;
     }
-    records.push({
+    const record: ObservableRecord = {
       kind: 'observable',
       value,
       observableKind: parsed.kind,
       id: uuid,
+      ...(observed ? { observed } : {}),
       labels,
       ...(comment ? { description: comment } : {}),
       ...(tlp ? { tlp } : {}),
@@ -90,7 +102,9 @@ export function mapAttribute(attr: Json, scope: AttributeScope): AttributeResult
       ...(firstSeen ? { firstSeen } : {}),
       ...(lastSeen ? { lastSeen } : {}),
       location,
-    });
+    };
+    records.push(record);
+    refs.push(stixIdOf(record, parsed));
   });
-  return { records };
+  return { records, refs };
 }

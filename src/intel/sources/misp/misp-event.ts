@@ -1,7 +1,7 @@
 import { uuidV5 } from '../../../core/uuid.ts';
 import { UUID_RE } from '../../../stix/identifier.ts';
 import { tlpMarkingRef } from '../../../stix/markings.ts';
-import type { ObservableRecord, SourceRecord } from '../../source.ts';
+import type { SourceRecord } from '../../source.ts';
 import { mapAttribute, type AttributeScope } from './misp-attribute.ts';
 import { isObject, isoTime, list, str, unixTime, type Json } from './misp-fields.ts';
 import { readTags } from './misp-tags.ts';
@@ -11,9 +11,9 @@ const MISP_NAMESPACE = uuidV5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'threatloo
 
 export interface MappedEvent {
   records: SourceRecord[];
-  /** Attributes not read as indicators, by MISP type (or `deleted`). */
+  /** Attributes that give no indicator nor observable, by MISP type (or `deleted`). */
   skipped: Record<string, number>;
-  /** False when the event had no indicator, so no report was made (STIX needs one object_ref). */
+  /** False when the event gave no object, so no report was made (STIX needs one object_ref). */
   reported: boolean;
 }
 
@@ -23,17 +23,12 @@ export interface EventOptions {
   toIdsOnly: boolean;
 }
 
-/** The STIX id an ObservableRecord with this id turns into (a CVE becomes a vulnerability). */
-function refOf(rec: ObservableRecord): string {
-  return `${rec.observableKind === 'cve' ? 'vulnerability' : 'indicator'}--${rec.id}`;
-}
-
 /**
- * One MISP event (`{"Event": {…}}`'s inner object) → its indicators, then a STIX report that
- * refers to them (`report--<event uuid>`, name = info, labels and TLP marking from the tags),
- * after misp-stix's mapping. Attributes of MISP objects become indicators too, labelled with
- * the object's `misp:name` and `misp:meta-category` as misp-stix labels object indicators;
- * the report lists them beside the event's own attributes.
+ * One MISP event (`{"Event": {…}}`'s inner object) → its indicators and observables (see
+ * mapAttribute), then a STIX report that refers to them (`report--<event uuid>`, name = info,
+ * labels and TLP marking from the tags), after misp-stix's mapping. Attributes of MISP objects
+ * map the same way, labelled with the object's `misp:name` and `misp:meta-category` as
+ * misp-stix labels object indicators; the report lists them beside the event's own attributes.
  */
 export function mapMispEvent(event: Json, opts: EventOptions): MappedEvent {
   const rawUuid = str(event.uuid)?.toLowerCase();
@@ -49,11 +44,15 @@ export function mapMispEvent(event: Json, opts: EventOptions): MappedEvent {
     toIdsOnly: opts.toIdsOnly,
   };
   const records: SourceRecord[] = [];
+  const refs = new Set<string>();
   const skipped: Record<string, number> = {};
   const take = (attr: unknown, scope: AttributeScope): void => {
     const result = isObject(attr) ? mapAttribute(attr, scope) : { skipped: '(not an object)' };
     if ('skipped' in result) skipped[result.skipped] = (skipped[result.skipped] ?? 0) + 1;
-    else records.push(...result.records);
+    else {
+      records.push(...result.records);
+      for (const ref of result.refs) refs.add(ref);
+    }
   };
   list(event.Attribute).forEach((attr, i) =>
     take(attr, { ...base, path: `$.Event.Attribute[${i}]`, objectLabels: [] }),
@@ -68,8 +67,7 @@ export function mapMispEvent(event: Json, opts: EventOptions): MappedEvent {
       take(attr, { ...base, path: `$.Event.Object[${j}].Attribute[${i}]`, objectLabels }),
     );
   });
-  const refs = [...new Set(records.flatMap((r) => (r.kind === 'observable' ? [refOf(r)] : [])))];
-  if (refs.length === 0) return { records, skipped, reported: false };
+  if (refs.size === 0) return { records, skipped, reported: false };
   const modified = eventTime ?? isoTime(event.date) ?? new Date(0).toISOString();
   const date = isoTime(event.date);
   const report = {
@@ -81,7 +79,7 @@ export function mapMispEvent(event: Json, opts: EventOptions): MappedEvent {
     name: str(event.info)?.trim() || `MISP event ${eventUuid}`,
     report_types: ['threat-report'],
     published: unixTime(event.publish_timestamp) ?? modified,
-    object_refs: refs,
+    object_refs: [...refs],
     ...(tags.labels.length > 0 ? { labels: tags.labels } : {}),
     ...(tags.tlp ? { object_marking_refs: [tlpMarkingRef(tags.tlp)] } : {}),
   };
