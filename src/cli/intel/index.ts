@@ -1,29 +1,23 @@
 import type { Command } from 'commander';
-import { registerIngestCommand } from './ingest.ts';
-import { registerLookupCommand } from './lookup.ts';
-import { registerSearchCommand } from './search.ts';
-import { registerShowCommand } from './show.ts';
-import { registerFeedsCommands } from './feeds.ts';
-import { registerStatsCommand } from './stats.ts';
-import { registerWarninglistsCommands } from './warninglists.ts';
-import { registerEnrichCommand } from './enrich.ts';
-import { registerCorrelateCommand } from './correlate.ts';
-import { registerSightingCommand } from './sighting.ts';
-import { registerVerdictCommand } from './verdict.ts';
-import { registerScoreCommand } from './score.ts';
+import { registerNamed, type CommandTable } from '../commands.ts';
 
-export function registerIntelCommands(program: Command): void {
+/** The `intel` commands, in the order `--help` lists them. */
+const COMMANDS: CommandTable = {
+  ingest: async () => (await import('./ingest.ts')).registerIngestCommand,
+  lookup: async () => (await import('./lookup.ts')).registerLookupCommand,
+  search: async () => (await import('./search.ts')).registerSearchCommand,
+  show: async () => (await import('./show.ts')).registerShowCommand,
+  stats: async () => (await import('./stats.ts')).registerStatsCommand,
+  warninglists: async () => (await import('./warninglists.ts')).registerWarninglistsCommands,
+  enrich: async () => (await import('./enrich.ts')).registerEnrichCommand,
+  feeds: async () => (await import('./feeds.ts')).registerFeedsCommands,
+  correlate: async () => (await import('./correlate.ts')).registerCorrelateCommand,
+  sighting: async () => (await import('./sighting.ts')).registerSightingCommand,
+  verdict: async () => (await import('./verdict.ts')).registerVerdictCommand,
+  score: async () => (await import('./score.ts')).registerScoreCommand,
+};
+
+export async function registerIntelCommands(program: Command, words: readonly string[]): Promise<void> {
   const intel = program.command('intel').description('threat intelligence: ingest, look up, search, feeds');
-  registerIngestCommand(intel);
-  registerLookupCommand(intel);
-  registerSearchCommand(intel);
-  registerShowCommand(intel);
-  registerStatsCommand(intel);
-  registerWarninglistsCommands(intel);
-  registerEnrichCommand(intel);
-  registerFeedsCommands(intel);
-  registerCorrelateCommand(intel);
-  registerSightingCommand(intel);
-  registerVerdictCommand(intel);
-  registerScoreCommand(intel);
+  await registerNamed(intel, words, COMMANDS);
 }
