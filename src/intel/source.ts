@@ -43,7 +43,7 @@ export interface ObservableRecord {
   tlp?: Tlp;
   /**
    * The source reports the value as seen, not as something to detect (a MISP attribute with
-   * `to_ids` false): it becomes an SCO with its deterministic id, not an indicator.
+   * `to_ids` false): it becomes an SCO, not an indicator.
    */
   observed?: boolean;
   /** ISO timestamps from the source, when it has them. */

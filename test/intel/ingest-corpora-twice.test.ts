@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestLocation } from '../../src/intel/ingest/ingest.ts';
 import { detectFormat } from '../../src/intel/sources/detect-format.ts';
@@ -74,6 +77,49 @@ describe.skipIf(!corporaPresent).each(DIALECTS)('MISP TLP tags on %s', (dialect)
       }
     } finally {
       await store.close();
+    }
+  });
+
+  it('keeps each event its own observable of a shared value, under its own marking', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threatloom-misp-tlp-'));
+    const store = await testDb.open();
+    try {
+      const event = (uuid: string, tlp: string, attribute: string) => ({
+        Event: {
+          uuid,
+          info: `event ${tlp}`,
+          date: '2026-05-01',
+          timestamp: '1777600000',
+          Tag: [{ name: `tlp:${tlp}` }],
+          Attribute: [
+            { uuid: attribute, type: 'ip-dst', value: '203.0.113.5', to_ids: false, timestamp: '1777600000' },
+          ],
+        },
+      });
+      const red = 'a1f9e7c2-5b3d-4e8f-9a6b-1c2d3e4f5a6b';
+      const clear = 'b2e8d6c1-4a2c-4d7e-8b5a-2d3e4f5a6b7c';
+      for (const [name, doc] of [
+        ['red.json', event('c3d7c5b0-3b1b-4c6d-9c4b-3e4f5a6b7c8d', 'red', red)],
+        ['clear.json', event('d4c6b4a9-2c0a-4b5c-8d3a-4f5a6b7c8d9e', 'clear', clear)],
+      ] as const) {
+        writeFileSync(join(dir, name), JSON.stringify(doc));
+        await ingestLocation({ store, location: join(dir, name), format: 'misp', sourceName: name });
+      }
+      const rows = await store.db
+        .selectFrom('objects')
+        .select(['id', 'json'])
+        .where('type', '=', 'ipv4-addr')
+        .orderBy('id')
+        .execute();
+      expect(
+        rows.map((r) => [r.id, (JSON.parse(r.json) as Record<string, unknown>).object_marking_refs]),
+      ).toEqual([
+        [`ipv4-addr--${red}`, [TLP2_MARKING_IDS.red]],
+        [`ipv4-addr--${clear}`, [TLP2_MARKING_IDS.clear]],
+      ]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

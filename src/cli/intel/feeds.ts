@@ -116,7 +116,7 @@ export function registerFeedsCommands(intel: Command): void {
           ? ['no feeds']
           : shown.map(
               (x) =>
-                `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}${x.schedule ? `  ${x.schedule}, next ${x.nextRun ?? '-'}` : ''}`,
+                `${x.enabled ? '●' : '○'} ${x.name}  ${x.format}  ${x.location}  last run ${x.lastRun ?? 'never'}${x.schedule ? `  ${x.schedule}, next ${x.nextRun ?? '-'}` : ''}`,
             ),
       );
     });

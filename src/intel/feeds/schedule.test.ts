@@ -21,10 +21,13 @@ describe('feed schedules', () => {
       expect(() => scheduleInterval(bad), bad).toThrow(/schedule must be "every N"/);
   });
 
-  it('is due at once when it never ran, an interval after its last run otherwise, never without one', () => {
+  it('is due at once when it never ran, an interval after its last run otherwise, never without a valid one', () => {
     const now = new Date('2026-11-28T12:00:00Z');
     expect(nextRun('every 1h', undefined, now)).toEqual(now);
     expect(nextRun('every 1h', '2026-11-28T11:30:00.000Z', now)).toEqual(new Date('2026-11-28T12:30:00Z'));
     expect(nextRun(null, '2026-11-28T11:30:00.000Z', now)).toBeNull();
+    // A schedule stored before schedules were checked.
+    expect(nextRun('hourly', undefined, now)).toBeNull();
+    expect(nextRun('hourly', '2026-11-28T11:30:00.000Z', now)).toBeNull();
   });
 });

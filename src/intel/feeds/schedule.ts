@@ -19,10 +19,11 @@ export function scheduleInterval(schedule: string): number {
 
 /**
  * When a scheduled feed is next due: its last run's start plus the interval, or now when it
- * never ran. A feed without a schedule is never due; it runs when named.
+ * never ran. A feed without a schedule is never due, nor is one whose stored schedule is not
+ * of the form above (saved before schedules were checked): both run when named.
  */
 export function nextRun(schedule: string | null, lastStarted: string | undefined, now: Date): Date | null {
-  if (schedule === null) return null;
+  if (schedule === null || !SCHEDULE_RE.test(schedule)) return null;
   if (lastStarted === undefined) return now;
   return new Date(Date.parse(lastStarted) + scheduleInterval(schedule));
 }

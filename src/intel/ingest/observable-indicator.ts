@@ -66,14 +66,18 @@ function scoOf(o: Observable): Record<string, unknown> {
 
 /**
  * The id of the STIX object an indicator value becomes (see observableToStix). A source's own
- * id (a MISP attribute UUID) is kept for an indicator or a vulnerability; otherwise the id is
- * derived from the canonical pattern or CVE, so every source and spelling of the value meets
- * at one id. An SCO's id is the spec's deterministic one (§2.9), which meets the same way.
+ * id (a MISP attribute UUID) is kept, as misp-stix keeps it: MISP marks each event on its own,
+ * and one object shared by the events that report a value would carry the first one's marking
+ * only. Without one, the id is derived from the canonical pattern or CVE, or for an SCO is the
+ * spec's deterministic one (§2.9), so every source and spelling of the value meets at one id.
  */
 export function stixIdOf(rec: ObservableRecord, o: Observable): string {
   if (o.kind === 'cve')
     return `vulnerability--${rec.id ?? uuidV5(THREATLOOM_NAMESPACE, `vulnerability:${o.value}`)}`;
-  if (rec.observed) return scoId(scoOf(o));
+  if (rec.observed) {
+    const sco = scoOf(o);
+    return rec.id ? `${sco.type as string}--${rec.id}` : scoId(sco);
+  }
   return `indicator--${rec.id ?? uuidV5(THREATLOOM_NAMESPACE, patternOf(o))}`;
 }
 

@@ -9,7 +9,10 @@ import { classifyLocation, feedFile, readJson } from './misp-read.ts';
 export interface MispSourceOptions extends FetchSettings {
   /** Manifest timestamps of the events read by the previous run, by event UUID. */
   previous?: Record<string, number>;
-  /** Only attributes flagged `to_ids` become indicators; by default every indicator-typed attribute does. */
+  /**
+   * Only attributes flagged `to_ids` are read (they give indicators); by default the others
+   * of an indicator type are read too, and give observables.
+   */
   toIdsOnly?: boolean;
 }
 
