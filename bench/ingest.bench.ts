@@ -76,7 +76,7 @@ try {
     const rowsCeil = measure('node', [...tsx, 'bench/ceiling-store-rows.ts', bundle, rowsDb]);
     const r = JSON.parse(rowsCeil.stdout) as { seconds: number };
     lines.push(
-      `| ceiling: ${name} every row the ingest writes (objects, full text, observables, provenance), bare, in the store's schema${name === 'SQLite' ? '' : ', on one connection (the ingest uses two)'} | ${rate(count, r.seconds)} indicators/s | ${rowsCeil.peakRssMb} MB |`,
+      `| ceiling: ${name} every row the ingest writes (objects, full text, observables, provenance), bare, in the store's schema${name === 'SQLite' ? '' : ', on two connections as the ingest'} | ${rate(count, r.seconds)} indicators/s | ${rowsCeil.peakRssMb} MB |`,
     );
 
     const run = ingestCli(bundle, db, 'stix');
