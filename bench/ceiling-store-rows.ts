@@ -15,7 +15,12 @@ import { createStixSource } from '../src/intel/sources/stix.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { schemaParam } from '../src/store/postgres/connect.ts';
 import { copyText, type CopyValue } from '../src/store/postgres/copy.ts';
-import { OBJECT_NAMES, OBSERVABLE_NAMES, PROVENANCE_NAMES } from '../src/store/postgres/ingest-columns.ts';
+import {
+  OBJECT_NAMES,
+  OBSERVABLE_NAMES,
+  PROVENANCE_NAMES,
+  valuesOf,
+} from '../src/store/postgres/ingest-columns.ts';
 import { compareKeys } from '../src/store/key-order.ts';
 import { applySqliteSettings } from '../src/store/sqlite/connect.ts';
 
@@ -28,12 +33,14 @@ const records = createStixSource().read({ location: file, limits: DEFAULT_LIMITS
 for await (const batch of normalizeRecords(records, { now }, 5000))
   for (const item of batch) if (item.ok) items.push(item);
 
+/** The object columns with the key last, as the ingest's COPY writes them. */
+const OBJECT_KEYED = [...OBJECT_NAMES, 'key'];
 const objectRow = (item: NormalizedItem, key: number): CopyValue[] => [
-  ...OBJECT_NAMES.map((c) => item.row[c]),
+  ...valuesOf(item.row, OBJECT_NAMES),
   key,
 ];
 const observableRows = (item: NormalizedItem, key: number): CopyValue[][] =>
-  item.observables.map((o) => [o.value, o.kind, key, o.range_lo, o.range_hi]);
+  item.observables.map((o) => valuesOf({ ...o, object_key: key }, OBSERVABLE_NAMES));
 const provenanceRow = (key: number): CopyValue[] => [key, 1, now, now, 1, null, null];
 
 /** The rows of objects [from, to), keyed from 1 in bundle order. */
@@ -58,7 +65,7 @@ if (target.startsWith('postgres')) {
   for (let i = 0; i < items.length; i += 5000) {
     const rows = rowsOf(i, i + 5000);
     batches.push([
-      ['objects', [...OBJECT_NAMES, 'key'], copyText('objects', [...OBJECT_NAMES, 'key'], rows.objects)],
+      ['objects', OBJECT_KEYED, copyText('objects', OBJECT_KEYED, rows.objects)],
       ['observables', OBSERVABLE_NAMES, copyText('observables', OBSERVABLE_NAMES, rows.observables)],
       ['provenance', PROVENANCE_NAMES, copyText('provenance', PROVENANCE_NAMES, rows.provenance)],
     ]);
@@ -111,11 +118,10 @@ if (target.startsWith('postgres')) {
   const db = new BetterSqlite3(target);
   applySqliteSettings(db);
   db.prepare("INSERT INTO sources (id, name, created) VALUES (1, 'ceiling', ?)").run(now);
-  const columns = [...OBJECT_NAMES, 'key'];
   const insertObject = db.prepare(
-    `INSERT INTO objects (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO objects (${OBJECT_KEYED.join(', ')}) VALUES (${OBJECT_KEYED.map(() => '?').join(', ')})`,
   );
-  const nameAt = columns.indexOf('name');
+  const nameAt = OBJECT_KEYED.indexOf('name');
   const insertFts = db.prepare(
     'INSERT INTO objects_fts (rowid, name, description, aliases) VALUES (?, ?, ?, ?)',
   );

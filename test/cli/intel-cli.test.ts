@@ -176,7 +176,11 @@ describe('threatloom intel (the CLI contract)', () => {
       nextRun: string | null;
     }[];
     const hourly = listed.find((f) => f.name === 'hourly')!;
-    expect(Date.parse(hourly.nextRun!) - Date.parse(hourly.lastRun!)).toBe(3_600_000);
+    const history = JSON.parse(
+      runCli(['intel', 'feeds', 'history', 'hourly', '--db', feedsDb, '--json']).stdout,
+    ) as { started: string }[];
+    expect(hourly.lastRun).toBe(history[0]!.started);
+    expect(Date.parse(hourly.nextRun!) - Date.parse(history[0]!.started)).toBe(3_600_000);
     expect(listed.find((f) => f.name === 'manual')).toMatchObject({ lastRun: null, nextRun: null });
     expect(listed.map((f) => f.name)).not.toContain('bad');
 

@@ -7,6 +7,7 @@ import type { ObservableRecord } from '../source.ts';
 /** Namespace of the ids Threatloom derives from values (UUIDv5 of the DNS namespace and "threatloom"). */
 const THREATLOOM_NAMESPACE = uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'threatloom');
 
+/** Where each kind of value sits in STIX: object type and property path, as a pattern names it. */
 const PATTERN_PATHS: Record<Observable['kind'], string> = {
   ipv4: 'ipv4-addr:value',
   cidr4: 'ipv4-addr:value',
@@ -23,6 +24,9 @@ const PATTERN_PATHS: Record<Observable['kind'], string> = {
   cve: 'vulnerability:name',
 };
 
+/** The digits of a canonical AS number (`AS13335` → `13335`), as patterns and SCOs hold it. */
+const asDigits = (value: string) => value.replace(/^AS/, '');
+
 /** STIX 2.1 §9.4: a string literal escapes `\` and `'`. */
 function quote(value: string): string {
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -30,38 +34,24 @@ function quote(value: string): string {
 
 /** The one STIX pattern of a canonical observable; equal values give equal patterns. */
 export function patternOf(o: Observable): string {
-  const literal = o.kind === 'asn' ? o.value.replace(/^AS/, '') : quote(o.value);
+  const literal = o.kind === 'asn' ? asDigits(o.value) : quote(o.value);
   return `[${PATTERN_PATHS[o.kind]} = ${literal}]`;
 }
 
-/** The SCO of a canonical value (not a CVE), without its id: its ID contributing property alone. */
-function scoOf(o: Observable): Record<string, unknown> {
-  switch (o.kind) {
-    case 'ipv4':
-    case 'cidr4':
-      return { type: 'ipv4-addr', value: o.value };
-    case 'ipv6':
-    case 'cidr6':
-      return { type: 'ipv6-addr', value: o.value };
-    case 'domain':
-      return { type: 'domain-name', value: o.value };
-    case 'url':
-      return { type: 'url', value: o.value };
-    case 'email':
-      return { type: 'email-addr', value: o.value };
-    case 'asn':
-      return { type: 'autonomous-system', number: Number(o.value.replace(/^AS/, '')) };
-    case 'md5':
-      return { type: 'file', hashes: { MD5: o.value } };
-    case 'sha1':
-      return { type: 'file', hashes: { 'SHA-1': o.value } };
-    case 'sha256':
-      return { type: 'file', hashes: { 'SHA-256': o.value } };
-    case 'sha512':
-      return { type: 'file', hashes: { 'SHA-512': o.value } };
-    case 'cve':
-      throw new Error('a CVE is a vulnerability, not an SCO');
-  }
+/**
+ * The SCO of a canonical value (not a CVE), without its id: its type and the one property its
+ * pattern path names (`value`, `number`, or one of `hashes`).
+ */
+function scoOf(o: Observable): { type: string } & Record<string, unknown> {
+  const [type, path] = PATTERN_PATHS[o.kind].split(':') as [string, string];
+  if (path === 'number') return { type, number: Number(asDigits(o.value)) };
+  if (path.startsWith('hashes.')) return { type, hashes: { [path.slice(7).replaceAll("'", '')]: o.value } };
+  return { type, [path]: o.value };
+}
+
+/** An observed value's SCO id: the source's own id under the SCO's type, else the spec's own. */
+function observedId(rec: ObservableRecord, sco: ReturnType<typeof scoOf>): string {
+  return rec.id ? `${sco.type}--${rec.id}` : scoId(sco);
 }
 
 /**
@@ -74,10 +64,7 @@ function scoOf(o: Observable): Record<string, unknown> {
 export function stixIdOf(rec: ObservableRecord, o: Observable): string {
   if (o.kind === 'cve')
     return `vulnerability--${rec.id ?? uuidV5(THREATLOOM_NAMESPACE, `vulnerability:${o.value}`)}`;
-  if (rec.observed) {
-    const sco = scoOf(o);
-    return rec.id ? `${sco.type as string}--${rec.id}` : scoId(sco);
-  }
+  if (rec.observed) return observedId(rec, scoOf(o));
   return `indicator--${rec.id ?? uuidV5(THREATLOOM_NAMESPACE, patternOf(o))}`;
 }
 
@@ -86,13 +73,14 @@ export function stixIdOf(rec: ObservableRecord, o: Observable): string {
  * for a value reported as observed only an SCO (which has no timestamps, labels nor description).
  */
 export function observableToStix(rec: ObservableRecord, o: Observable, now: string): Record<string, unknown> {
-  const id = stixIdOf(rec, o);
   // The record's own TLP (a MISP tag) marks the object; a source's default TLP marks its provenance.
   const markings = rec.tlp ? { object_marking_refs: [tlpMarkingRef(rec.tlp)] } : {};
   if (rec.observed && o.kind !== 'cve') {
     const sco = scoOf(o);
-    return { type: sco.type, spec_version: '2.1', id, ...sco, ...markings };
+    const { type, ...property } = sco;
+    return { type, spec_version: '2.1', id: observedId(rec, sco), ...property, ...markings };
   }
+  const id = stixIdOf(rec, o);
   const created = rec.created ?? now;
   const common = {
     spec_version: '2.1',

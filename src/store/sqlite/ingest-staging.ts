@@ -57,13 +57,12 @@ export function createIngestStaging(raw: BetterSqlite3.Database) {
      * the group ended.
      */
     provenance(p: ProvenanceWrite, objectKey: number, created: boolean): void {
+      const bump = p.bump ? 1 : 0;
       if (created) {
-        const bump = p.bump ? 1 : 0;
         upsertProvenance.run(objectKey, p.sourceId, p.seen, p.seen, 0, p.reliability, p.tlp, bump);
         return;
       }
       const key = `${objectKey} ${p.sourceId}`;
-      const bump = p.bump ? 1 : 0;
       const folded = provenance.get(key);
       if (!folded) {
         provenance.set(key, {
